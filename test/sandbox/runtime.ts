@@ -1,0 +1,108 @@
+/**
+ * Stands in for the Forge runtime: defines the globals the real `@forge/api` and `@forge/kvs` call
+ * (`global.__forge_runtime__`, `global.__forge_fetch__`) and routes each call to the Jira emulator or the
+ * storage. Which user an `asUser()` call runs as is not in the call itself (forge-reference §13), so it comes
+ * from an AsyncLocalStorage that the sandbox sets around every resolver invocation.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { RequestHandler, SandboxRequest } from './http';
+import { toFetchResponse } from './http';
+
+export interface InvocationScope {
+  /** The account the current invocation runs for; null in webtriggers and app-only triggers. */
+  accountId: string | null;
+  moduleKey: string;
+}
+
+export const invocationScope = new AsyncLocalStorage<InvocationScope>();
+
+export interface RuntimeTargets {
+  jira: RequestHandler;
+  storage: RequestHandler;
+  appId: string;
+  environmentId: string;
+  installationId: string;
+}
+
+interface ForgeFetchTarget {
+  type: string;
+  provider: string;
+  remote?: string;
+  accountId?: string;
+}
+
+type Counter = { incr(): void };
+const noopMetrics = {
+  counter: (): Counter => ({ incr() {} }),
+  timing: () => ({ measure: () => ({ stop() {} }) }),
+};
+
+let current: RuntimeTargets | null = null;
+
+function headersOf(init: RequestInit | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  new Headers(init?.headers ?? {}).forEach((v, k) => {
+    out[k] = v;
+  });
+  return out;
+}
+
+async function bodyText(init: RequestInit | undefined): Promise<string | undefined> {
+  const b = init?.body;
+  if (b === undefined || b === null) return undefined;
+  if (typeof b === 'string') return b;
+  return new Response(b as BodyInit).text();
+}
+
+async function forgeFetch(target: ForgeFetchTarget, path: string, init?: RequestInit): Promise<Response> {
+  if (!current) throw new Error('The sandbox runtime is not installed (call installForgeRuntime first).');
+  const targets = current;
+  const scope = invocationScope.getStore();
+  const base = {
+    method: (init?.method ?? 'GET').toUpperCase(),
+    path,
+    headers: headersOf(init),
+    body: await bodyText(init),
+  };
+  if (target.type === 'kvs') {
+    return toFetchResponse(await targets.storage.handle({ ...base, asUser: null }));
+  }
+  if (target.type === 'fpp' && target.remote === 'jira') {
+    let asUser: string | null = null;
+    if (target.provider === 'user') {
+      asUser = target.accountId ?? scope?.accountId ?? null;
+      if (!asUser) {
+        // The platform refuses asUser() where there is no user (webtriggers, app-only triggers).
+        return toFetchResponse({
+          status: 401,
+          headers: { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' },
+          body: { message: 'asUser() has no user in this invocation' },
+        });
+      }
+    }
+    const req: SandboxRequest = { ...base, asUser };
+    return toFetchResponse(await targets.jira.handle(req));
+  }
+  return toFetchResponse({
+    status: 501,
+    body: { message: `The sandbox does not model Forge fetch target ${JSON.stringify(target)}` },
+  });
+}
+
+/** Installs the globals; calling it again swaps the targets (each test file builds its own sandbox). */
+export function installForgeRuntime(targets: RuntimeTargets): void {
+  current = targets;
+  const g = globalThis as Record<string, unknown>;
+  g.__forge_fetch__ = forgeFetch;
+  g.__forge_runtime__ = {
+    metrics: noopMetrics,
+    appContext: {
+      appId: targets.appId,
+      environmentId: targets.environmentId,
+      installationId: targets.installationId,
+      moduleKey: 'sandbox',
+    },
+    lambdaContext: { getRemainingTimeInMillis: () => 25000 },
+    proxy: { token: 'sandbox', url: 'http://sandbox.invalid' },
+  };
+}
