@@ -57,6 +57,8 @@ export interface JiraCustomField {
   schemaCustom: string;
   /** Who may set it through PUT /rest/api/3/app/field/{field}/value: the owning Forge app only. */
   appOwned: boolean;
+  /** A Forge field declared `readOnly: true`: only the app may set it (edit-issue refuses it). Absent = editable. */
+  readOnly?: boolean;
 }
 
 /** Atlassian Document Format, kept as an opaque JSON value. */

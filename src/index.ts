@@ -1,0 +1,5 @@
+/** The handlers manifest.yml names, and nothing else. */
+import { buildResolver } from './resolvers';
+
+export const resolverHandler = buildResolver().getDefinitions();
+export { signalIntakeHandler } from './webtriggers/signal-intake';

@@ -1,0 +1,23 @@
+import { route } from '@forge/api';
+import { JiraHttpError, requestJira, toAppError, type Actor } from './client';
+import { approximateCountSchema, projectSchema } from './schemas';
+
+export async function getProject(actor: Actor, projectKey: string) {
+  try {
+    return await requestJira(route`/rest/api/3/project/${projectKey}`, { as: actor, schema: projectSchema });
+  } catch (error: unknown) {
+    if (error instanceof JiraHttpError) throw toAppError(error, `project ${projectKey}`);
+    throw error;
+  }
+}
+
+/** How many issues match a bounded JQL query, without fetching them. */
+export async function countIssues(actor: Actor, jql: string): Promise<number> {
+  const answer = await requestJira(route`/rest/api/3/search/approximate-count`, {
+    as: actor,
+    method: 'POST',
+    body: { jql },
+    schema: approximateCountSchema,
+  });
+  return answer.count;
+}

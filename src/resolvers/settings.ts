@@ -1,0 +1,10 @@
+import { intakeSettings, rotateIntakeSecret } from '../services/intake-settings';
+import type { ResolverImplementation } from './define';
+
+export const settingsResolvers: {
+  'settings.overview': ResolverImplementation<'settings.overview'>;
+  'settings.rotateIntakeSecret': ResolverImplementation<'settings.rotateIntakeSecret'>;
+} = {
+  'settings.overview': () => intakeSettings(),
+  'settings.rotateIntakeSecret': () => rotateIntakeSecret(),
+};

@@ -1,0 +1,5 @@
+import { viewer } from '../services/surface-overviews';
+
+export const viewerResolvers = {
+  'viewer.get': () => viewer(),
+};

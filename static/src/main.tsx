@@ -1,0 +1,113 @@
+/**
+ * The one entry point of the Custom UI resource. Jira frames it once per surface; `moduleKey` (and, for the
+ * field and the gadget, `extension.entryPoint`) says which surface this frame is, and only that surface's code
+ * is fetched, so a panel does not pay for the gadget's board picker.
+ */
+import '@atlaskit/css-reset';
+import { Component, StrictMode, Suspense, lazy, type ComponentType, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { view } from '@forge/bridge';
+import { readSurfaceContext, type SurfaceContext } from './forge-context';
+
+export interface SurfaceProps {
+  context: SurfaceContext;
+}
+type Surface = ComponentType<SurfaceProps>;
+
+const Panel = lazy(() => import('./surfaces/Panel'));
+const WorkTypeView = lazy(() => import('./surfaces/WorkTypeView'));
+const WorkTypeEdit = lazy(() => import('./surfaces/WorkTypeEdit'));
+const TriagePage = lazy(() => import('./surfaces/TriagePage'));
+const GadgetView = lazy(() => import('./surfaces/GadgetView'));
+const GadgetEdit = lazy(() => import('./surfaces/GadgetEdit'));
+const SettingsPage = lazy(() => import('./surfaces/SettingsPage'));
+
+/** Module keys as manifest.yml declares them. */
+function surfaceFor(context: SurfaceContext): Surface | null {
+  switch (context.moduleKey) {
+    case 'context-panel':
+      return Panel;
+    case 'work-type':
+      return context.entryPoint === 'edit' ? WorkTypeEdit : WorkTypeView;
+    case 'triage-queue':
+      return TriagePage;
+    case 'sprint-shape':
+      return context.entryPoint === 'edit' ? GadgetEdit : GadgetView;
+    case 'settings':
+      return SettingsPage;
+    default:
+      return null;
+  }
+}
+
+// The initial chunk stays free of Atlaskit components (they arrive with the surface), so the few things shown
+// before a surface loads are plain elements styled with design tokens.
+const plainTextStyle = { margin: 0, padding: '8px', color: 'var(--ds-text-subtle, #44546F)' } as const;
+
+function Message({ children }: { children: ReactNode }) {
+  return (
+    <p role="alert" style={plainTextStyle}>
+      {children}
+    </p>
+  );
+}
+
+function LoadingSurface() {
+  return (
+    <p role="status" style={plainTextStyle}>
+      Loading Upstream…
+    </p>
+  );
+}
+
+/** A surface chunk that fails to load (deploy mid-session, network) should say so, not leave a blank frame. */
+class SurfaceBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+  override componentDidCatch(error: unknown): void {
+    console.error('Upstream: a surface failed to render', error);
+  }
+  override render(): ReactNode {
+    return this.state.failed ? (
+      <Message>Upstream could not show this view. Reload the page; if it keeps happening, tell your Jira admin.</Message>
+    ) : (
+      this.props.children
+    );
+  }
+}
+
+async function start(): Promise<void> {
+  const rootElement = document.getElementById('root');
+  if (!rootElement) throw new Error('index.html has no #root element');
+  const root = createRoot(rootElement);
+  // Theming must be on before the first paint, or a dark-mode user sees a light flash (forge-reference §2.2).
+  await view.theme.enable();
+  const context = readSurfaceContext(await view.getContext());
+  const SurfaceComponent = surfaceFor(context);
+  root.render(
+    <StrictMode>
+      <SurfaceBoundary>
+        {SurfaceComponent ? (
+          <Suspense fallback={<LoadingSurface />}>
+            <SurfaceComponent context={context} />
+          </Suspense>
+        ) : (
+          <Message>
+            Upstream does not know the module “{context.moduleKey || 'unknown'}”. This build may be older than the
+            app’s manifest: redeploy the app, or tell your Jira admin.
+          </Message>
+        )}
+      </SurfaceBoundary>
+    </StrictMode>,
+  );
+}
+
+start().catch((error: unknown) => {
+  console.error('Upstream failed to start', error);
+  const rootElement = document.getElementById('root');
+  if (rootElement) {
+    rootElement.textContent = 'Upstream could not start here: it must run inside Jira. Reload the page to try again.';
+  }
+});

@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import Heading from '@atlaskit/heading';
+import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
+import TextField from '@atlaskit/textfield';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import type { ResolverOutput } from '../../../src/contract';
+import type { SurfaceProps } from '../main';
+import { asResolverCallError, callResolver, type ResolverCallError } from '../api';
+import { useResolver } from '../use-resolver';
+import { Resolved } from '../ui/Resolved';
+import { SurfaceLayout } from '../ui/SurfaceLayout';
+import { LazyErrorMessage } from '../ui/LazyErrorMessage';
+
+type RotatedSecret = ResolverOutput<'settings.rotateIntakeSecret'>;
+
+const formatTime = (iso: string): string => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+};
+
+async function copyToClipboard(text: string, field: HTMLInputElement | null): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Clipboard access can be denied inside an iframe; select the text so Ctrl/Cmd+C still works.
+    field?.select();
+    return false;
+  }
+}
+
+function NewSecret({ rotated }: { rotated: RotatedSecret }) {
+  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'select'>('idle');
+  const [field, setField] = useState<HTMLInputElement | null>(null);
+  return (
+    <SectionMessage appearance="success" title="New intake secret" testId="upstream-new-secret">
+      <Stack space="space.100">
+        <Text as="p">
+          Copy it now: Upstream shows it only once. Paste it into your CRM or Slack bridge, which signs each request
+          to the intake webtrigger with it. The previous secret no longer works.
+        </Text>
+        <Inline space="space.100" alignBlock="center">
+          <TextField
+            ref={setField}
+            value={rotated.secret}
+            isReadOnly
+            isMonospaced
+            aria-label="New intake secret"
+            testId="upstream-secret-value"
+            onFocus={(event) => event.currentTarget.select()}
+          />
+          <Button onClick={async () => setCopyState((await copyToClipboard(rotated.secret, field)) ? 'copied' : 'select')}>
+            Copy
+          </Button>
+        </Inline>
+        {copyState === 'copied' && <Text color="color.text.success">Copied to the clipboard.</Text>}
+        {copyState === 'select' && <Text>The secret is selected: press Ctrl+C (or ⌘C) to copy it.</Text>}
+      </Stack>
+    </SectionMessage>
+  );
+}
+
+function IntakeSecret({ initial }: { initial: ResolverOutput<'settings.overview'> }) {
+  // Kept locally after a rotation: reloading the overview would unmount the one-time secret before it is copied.
+  const [overview, setOverview] = useState(initial);
+  const [rotating, setRotating] = useState(false);
+  const [rotated, setRotated] = useState<RotatedSecret | null>(null);
+  const [failure, setFailure] = useState<ResolverCallError | null>(null);
+
+  const rotate = async () => {
+    setRotating(true);
+    setFailure(null);
+    try {
+      const result = await callResolver('settings.rotateIntakeSecret', {});
+      setRotated(result);
+      setOverview({ intakeSecretConfigured: true, intakeSecretRotatedAt: result.rotatedAt });
+    } catch (error: unknown) {
+      setFailure(asResolverCallError(error));
+    } finally {
+      setRotating(false);
+    }
+  };
+
+  return (
+    <Stack space="space.150">
+      <Heading size="small" as="h2">
+        Signal intake secret
+      </Heading>
+      <Text as="p" testId="upstream-secret-status">
+        {overview.intakeSecretConfigured
+          ? `A secret is configured${overview.intakeSecretRotatedAt ? `, last rotated ${formatTime(overview.intakeSecretRotatedAt)}` : ''}.`
+          : 'No secret yet: the intake webtrigger refuses every request until you create one.'}
+      </Text>
+      <div>
+        <Button appearance={overview.intakeSecretConfigured ? 'default' : 'primary'} onClick={rotate} isLoading={rotating}>
+          {overview.intakeSecretConfigured ? 'Rotate intake secret' : 'Create intake secret'}
+        </Button>
+      </div>
+      {failure && <LazyErrorMessage error={failure} onRetry={rotate} />}
+      {rotated && <NewSecret rotated={rotated} />}
+    </Stack>
+  );
+}
+
+/** Jira admins' settings: for now the intake secret that CRM and Slack bridges sign with. */
+export default function SettingsPage(_props: SurfaceProps) {
+  const overview = useResolver('settings.overview', {});
+  return (
+    <SurfaceLayout label="Upstream settings">
+      <Heading size="large" as="h1">
+        Upstream settings
+      </Heading>
+      <Resolved result={overview} what="settings">
+        {(data) => <IntakeSecret initial={data} />}
+      </Resolved>
+    </SurfaceLayout>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * An in-memory Jira Cloud answering the REST operations the app uses, as the calling user (permissions
+ * apply) or as the app (sees everything). `site` is the live state: handlers read and change it in place.
+ */
+import type { RequestHandler, SandboxRequest, SandboxResponse } from '../http';
+import type { Caller, EmulatorContext } from './context';
+import { findUser } from './context';
+import type { JiraSite } from './model';
+import type { PropertyAlias } from './property-aliases';
+import { dispatch, matchRoute } from './router';
+import { JIRA_ROUTES } from './routes';
+
+export interface JiraEmulatorOptions {
+  appId: string;
+  environmentId: string;
+  /** The clock for created/updated stamps and relative JQL dates; defaults to the wall clock. */
+  now?: () => Date;
+}
+
+export interface RouteDescription {
+  method: string;
+  template: string;
+}
+
+export class JiraEmulator implements RequestHandler {
+  private propertyAliases: PropertyAlias[] = [];
+  private readonly now: () => Date;
+
+  constructor(
+    public site: JiraSite,
+    private readonly opts: JiraEmulatorOptions,
+  ) {
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  /** Search aliases from the manifest's `jira:entityProperty` modules; later registrations of an alias win. */
+  registerPropertyAliases(aliases: readonly PropertyAlias[]): void {
+    const incoming = new Set(aliases.map((alias) => alias.searchAlias.toLowerCase()));
+    this.propertyAliases = [...this.propertyAliases.filter((alias) => !incoming.has(alias.searchAlias.toLowerCase())), ...aliases];
+  }
+
+  /** The operations this emulator models (method + OpenAPI path template). */
+  routes(): RouteDescription[] {
+    return JIRA_ROUTES.map(({ method, template }) => ({ method, template }));
+  }
+
+  /** The route template a request would be answered by, or undefined when it would get a 501. */
+  routeOf(method: string, path: string): RouteDescription | undefined {
+    const match = matchRoute(JIRA_ROUTES, method, path);
+    return match ? { method: match.route.method, template: match.route.template } : undefined;
+  }
+
+  async handle(req: SandboxRequest): Promise<SandboxResponse> {
+    let caller: Caller = { kind: 'app' };
+    if (req.asUser !== null) {
+      const user = findUser(this.site, req.asUser);
+      if (!user || !user.active) {
+        return { status: 401, body: { errorMessages: [`The account '${req.asUser}' is not a user of this site.`], errors: {} } };
+      }
+      caller = { kind: 'user', user };
+    }
+    const ctx: EmulatorContext = {
+      site: this.site,
+      caller,
+      appId: this.opts.appId,
+      environmentId: this.opts.environmentId,
+      propertyAliases: this.propertyAliases,
+      now: this.now(),
+    };
+    return dispatch(JIRA_ROUTES, ctx, req);
+  }
+}
+
+export type { PropertyAlias, PropertyAliasType } from './property-aliases';
+export { propertyAliasesFromManifest } from './property-aliases';

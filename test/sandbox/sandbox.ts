@@ -1,0 +1,148 @@
+/**
+ * The sandbox: Atlassian's cloud, locally. It puts the Jira emulator and the storage behind the Forge runtime
+ * globals, so the app's real handlers (src/index.ts) run unchanged, and calls them the way the platform does:
+ * resolvers with a Forge-shaped context, the webtrigger with a WebTriggerRequest.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { WebTriggerRequest, WebTriggerResponse } from '@forge/api';
+import { JiraEmulator } from './jira/emulator';
+import type { JiraSite } from './jira/model';
+import { KvsStorage } from './storage/kvs-storage';
+import { buildSeedSite } from './seed';
+import { InstrumentedHandler } from './instrument';
+import { installForgeRuntime, invocationScope } from './runtime';
+
+export const SANDBOX_APP_ID = '6c0a5f3e-8e7b-4d1c-9a53-1f2b8f0e7a10';
+export const SANDBOX_ENVIRONMENT_ID = '0d5e2b7a-4c1f-4e8a-b6d2-9a3c7e5f1b08';
+export const SANDBOX_CLOUD_ID = 'c4a1e9d2-7b3f-4a6e-8d15-2f9b0c7e4a61';
+export const SANDBOX_INSTALLATION_ID = 'b1f4c8e2-3a7d-4e9b-a2c6-5d8f1e0b7c34';
+export const SANDBOX_SITE_URL = 'https://northwind-ledger.atlassian.net';
+
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+export const readManifest = (): string => readFileSync(path.join(REPO_ROOT, 'manifest.yml'), 'utf8');
+
+export interface SandboxOptions {
+  /** SQLite file for storage; ':memory:' (the default) for tests. */
+  storageFile?: string;
+  /** A site to serve; the deterministic seed when absent. */
+  site?: JiraSite;
+  /** The day the seed treats as today (the active sprint contains it). */
+  today?: Date;
+}
+
+/** What a resolver call carries besides its payload; everything but accountId comes from the browser. */
+export interface InvocationContext {
+  accountId: string | null;
+  moduleKey: string;
+  /** Module-specific data: issue, project, gadget configuration, field value … */
+  extension: Record<string, unknown>;
+}
+
+type ResolverHandler = (
+  request: { call: { functionKey: string; payload?: unknown }; context: Record<string, unknown> },
+  backendRuntimePayload: Record<string, unknown>,
+) => Promise<unknown>;
+type WebTriggerHandler = (request: WebTriggerRequest, context: Record<string, unknown>) => Promise<WebTriggerResponse>;
+
+interface AppHandlers {
+  resolverHandler: ResolverHandler;
+  signalIntakeHandler: WebTriggerHandler;
+}
+
+export class Sandbox {
+  readonly jira: JiraEmulator;
+  readonly storage: KvsStorage;
+  /** The emulators as the app reaches them: latency, faults and the request log live here. */
+  readonly jiraLink: InstrumentedHandler;
+  readonly storageLink: InstrumentedHandler;
+  private handlers: AppHandlers | null = null;
+
+  constructor(options: SandboxOptions = {}) {
+    const manifest = readManifest();
+    const site =
+      options.site ??
+      buildSeedSite({ appId: SANDBOX_APP_ID, environmentId: SANDBOX_ENVIRONMENT_ID, today: options.today ?? new Date() });
+    this.jira = new JiraEmulator(site, { appId: SANDBOX_APP_ID, environmentId: SANDBOX_ENVIRONMENT_ID });
+    this.jira.registerPropertyAliasesFromManifest(manifest);
+    this.storage = new KvsStorage({
+      file: options.storageFile ?? ':memory:',
+      entities: KvsStorage.entitiesFromManifest(manifest),
+    });
+    this.jiraLink = new InstrumentedHandler(this.jira);
+    this.storageLink = new InstrumentedHandler(this.storage);
+    this.activate();
+  }
+
+  /** Points the Forge globals at this sandbox (several sandboxes may exist in one process; one is live). */
+  activate(): void {
+    installForgeRuntime({
+      jira: this.jiraLink,
+      storage: this.storageLink,
+      appId: SANDBOX_APP_ID,
+      environmentId: SANDBOX_ENVIRONMENT_ID,
+      installationId: SANDBOX_INSTALLATION_ID,
+    });
+  }
+
+  /** Sets the same latency on Jira and storage, as a benchmark would see from a Forge function. */
+  setLatency(ms: number): void {
+    this.jiraLink.latencyMs = ms;
+    this.storageLink.latencyMs = ms;
+  }
+
+  clearLogs(): void {
+    this.jiraLink.clearLog();
+    this.storageLink.clearLog();
+  }
+
+  private app(): AppHandlers {
+    // Loaded lazily so that the Forge globals exist before the app's modules are evaluated.
+    if (!this.handlers) this.handlers = require(path.join(REPO_ROOT, 'src/index')) as AppHandlers;
+    return this.handlers;
+  }
+
+  /** The context `view.getContext()` gives a Custom UI surface, and that Forge passes to its resolvers. */
+  contextFor(call: InvocationContext): Record<string, unknown> {
+    return {
+      accountId: call.accountId ?? undefined,
+      cloudId: SANDBOX_CLOUD_ID,
+      moduleKey: call.moduleKey,
+      localId: `ari:cloud:ecosystem::extension/${SANDBOX_APP_ID}/${SANDBOX_ENVIRONMENT_ID}/static/${call.moduleKey}`,
+      environmentId: SANDBOX_ENVIRONMENT_ID,
+      environmentType: 'DEVELOPMENT',
+      siteUrl: SANDBOX_SITE_URL,
+      locale: 'en-US',
+      timezone: 'Europe/London',
+      extension: call.extension,
+    };
+  }
+
+  /** Calls a resolver exactly as the platform does: through the definitions src/index.ts exports. */
+  async invoke(call: InvocationContext, functionKey: string, payload: unknown): Promise<unknown> {
+    this.activate();
+    const { resolverHandler } = this.app();
+    return invocationScope.run({ accountId: call.accountId, moduleKey: call.moduleKey }, () =>
+      resolverHandler(
+        { call: { functionKey, payload }, context: this.contextFor(call) },
+        {
+          principal: call.accountId ? { accountId: call.accountId } : undefined,
+          installContext: `ari:cloud:jira::site/${SANDBOX_CLOUD_ID}`,
+        },
+      ),
+    );
+  }
+
+  /** Delivers an HTTP request to the webtrigger's function, in Forge's WebTriggerRequest shape. */
+  async webtrigger(moduleKey: 'signal-intake', request: WebTriggerRequest): Promise<WebTriggerResponse> {
+    this.activate();
+    const { signalIntakeHandler } = this.app();
+    return invocationScope.run({ accountId: null, moduleKey }, () =>
+      signalIntakeHandler(request, { installContext: `ari:cloud:jira::site/${SANDBOX_CLOUD_ID}` }),
+    );
+  }
+
+  close(): void {
+    this.storage.close();
+  }
+}

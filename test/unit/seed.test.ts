@@ -1,0 +1,289 @@
+import type { JiraIssue, JiraSite, JiraSprint } from '../sandbox/jira/model';
+import { WORK_TYPE_FIELD_KEY, forgeFieldAri } from '../sandbox/jira/model';
+import { SEED_USERS, STORY_POINTS_FIELD_ID, WORK_TYPE_FIELD_ID, buildSeedSite, seedCustomers } from '../sandbox/seed';
+
+const OPTIONS = { appId: 'a1b2c3d4-0000-4000-8000-000000000001', environmentId: 'e5f6a7b8-0000-4000-8000-000000000002', today: new Date('2025-06-18T10:30:00Z') };
+const site = buildSeedSite(OPTIONS);
+
+const projectId = (key: string): string => {
+  const project = site.projects.find((candidate) => candidate.key === key);
+  if (project === undefined) throw new Error(`no project ${key}`);
+  return project.id;
+};
+const subtaskTypeIds = new Set(site.issueTypes.filter((type) => type.subtask).map((type) => type.id));
+const doneStatusIds = new Set(site.statuses.filter((status) => status.category === 'done').map((status) => status.id));
+
+const sprintsOfBoard = (seeded: JiraSite, boardName: string): JiraSprint[] => {
+  const board = seeded.boards.find((candidate) => candidate.name === boardName);
+  if (board === undefined) throw new Error(`no board ${boardName}`);
+  return seeded.sprints.filter((sprint) => sprint.boardId === board.id).sort((left, right) => left.id - right.id);
+};
+
+/** The issues a sprint report counts: members of the sprint, sub-tasks left out as Jira's estimates leave them. */
+const sprintMembers = (seeded: JiraSite, sprint: JiraSprint): JiraIssue[] =>
+  seeded.issues.filter((issue) => issue.sprintIds.includes(sprint.id) && !subtaskTypeIds.has(issue.issueTypeId));
+
+const workTypeOf = (issue: JiraIssue): unknown => issue.customFields[WORK_TYPE_FIELD_ID] ?? null;
+const pointsOf = (issue: JiraIssue): number => {
+  const points = issue.customFields[STORY_POINTS_FIELD_ID];
+  return typeof points === 'number' ? points : 0;
+};
+
+/** Share of classified story points of one work type. */
+const shareByPoints = (issues: readonly JiraIssue[], workType: string): number => {
+  const classified = issues.filter((issue) => workTypeOf(issue) !== null);
+  const total = classified.reduce((sum, issue) => sum + pointsOf(issue), 0);
+  const ofType = classified.filter((issue) => workTypeOf(issue) === workType).reduce((sum, issue) => sum + pointsOf(issue), 0);
+  return ofType / total;
+};
+
+describe('the seed site', () => {
+  it('is the same every time it is built from the same options', () => {
+    expect(buildSeedSite({ ...OPTIONS, today: new Date(OPTIONS.today.getTime()) })).toEqual(site);
+    expect(seedCustomers()).toEqual(seedCustomers());
+  });
+
+  it('moves its dates with `today` and keeps its shape', () => {
+    const later = buildSeedSite({ ...OPTIONS, today: new Date('2026-01-05T00:00:00Z') });
+    expect(later.issues.length).toBe(site.issues.length);
+    expect(later.issues.every((issue) => issue.updated <= '2026-01-05T00:00:00.000Z')).toBe(true);
+    expect(later.issues.some((issue) => issue.created > '2025-09-01')).toBe(true);
+  });
+
+  it('holds three software projects, two scrum boards and a kanban board, and a few hundred issues', () => {
+    expect(site.projects.map((project) => [project.key, project.projectTypeKey])).toEqual([
+      ['PAY', 'software'],
+      ['INV', 'software'],
+      ['OPS', 'software'],
+    ]);
+    expect(site.boards.filter((board) => board.type === 'scrum').map((board) => board.name).sort()).toEqual(['Invoicing board', 'Payments board']);
+    expect(site.boards.filter((board) => board.type === 'kanban')).toHaveLength(1);
+    for (const board of site.boards.filter((candidate) => candidate.type === 'scrum')) {
+      expect(board.estimationFieldId).toBe(STORY_POINTS_FIELD_ID);
+      const key = site.projects.find((project) => project.id === board.projectId)?.key;
+      expect(board.filterJql).toBe(`project = ${key} ORDER BY Rank ASC`);
+    }
+    expect(site.issues.length).toBeGreaterThanOrEqual(320);
+    for (const key of ['PAY', 'INV', 'OPS']) {
+      expect(site.issues.filter((issue) => issue.projectId === projectId(key)).length).toBeGreaterThanOrEqual(60);
+    }
+  });
+
+  it('gives each scrum board four closed sprints, one active sprint containing today, and one future sprint', () => {
+    const now = OPTIONS.today.toISOString();
+    for (const boardName of ['Payments board', 'Invoicing board']) {
+      const sprints = sprintsOfBoard(site, boardName);
+      expect(sprints.map((sprint) => sprint.state)).toEqual(['closed', 'closed', 'closed', 'closed', 'active', 'future']);
+      const active = sprints[4] as JiraSprint;
+      expect(active.startDate! < now && now < active.endDate!).toBe(true);
+      for (const closed of sprints.slice(0, 4)) {
+        expect(closed.completeDate! < now).toBe(true);
+        expect(new Date(closed.endDate!).getTime() - new Date(closed.startDate!).getTime()).toBe(14 * 24 * 3600 * 1000);
+        expect(sprintMembers(site, closed).length).toBeGreaterThanOrEqual(20);
+        expect(sprintMembers(site, closed).length).toBeLessThanOrEqual(30);
+      }
+      expect(sprintMembers(site, active).length).toBeGreaterThanOrEqual(25);
+      expect(sprintMembers(site, active).length).toBeLessThanOrEqual(35);
+    }
+    const opsBoard = site.boards.find((board) => board.type === 'kanban');
+    expect(site.sprints.some((sprint) => sprint.boardId === opsBoard?.id)).toBe(false);
+    expect(site.issues.filter((issue) => issue.projectId === projectId('OPS')).every((issue) => issue.sprintIds.length === 0)).toBe(true);
+  });
+
+  it('refers only to things that exist, and sprints only to sprints of the issue’s own project', () => {
+    const ids = (items: readonly { id: string }[]): Set<string> => new Set(items.map((item) => item.id));
+    const projectIds = ids(site.projects);
+    const typeIds = ids(site.issueTypes);
+    const statusIds = ids(site.statuses);
+    const issueIds = ids(site.issues);
+    const accountIds = new Set(site.users.map((user) => user.accountId));
+    const boardById = new Map(site.boards.map((board) => [board.id, board]));
+    const sprintById = new Map(site.sprints.map((sprint) => [sprint.id, sprint]));
+    const issueById = new Map(site.issues.map((issue) => [issue.id, issue]));
+    expect(issueIds.size).toBe(site.issues.length);
+    expect(new Set(site.sprints.map((sprint) => sprint.id)).size).toBe(site.sprints.length);
+
+    for (const issue of site.issues) {
+      expect(projectIds.has(issue.projectId)).toBe(true);
+      expect(typeIds.has(issue.issueTypeId)).toBe(true);
+      expect(statusIds.has(issue.statusId)).toBe(true);
+      expect(accountIds.has(issue.reporterAccountId)).toBe(true);
+      if (issue.assigneeAccountId !== null) expect(accountIds.has(issue.assigneeAccountId)).toBe(true);
+      if (issue.parentId !== null) {
+        expect(issueIds.has(issue.parentId)).toBe(true);
+        expect(issueById.get(issue.parentId)?.projectId).toBe(issue.projectId);
+      }
+      if (subtaskTypeIds.has(issue.issueTypeId)) expect(issue.parentId).not.toBeNull();
+      for (const sprintId of issue.sprintIds) {
+        const sprint = sprintById.get(sprintId);
+        expect(sprint).toBeDefined();
+        expect(boardById.get(sprint?.boardId ?? -1)?.projectId).toBe(issue.projectId);
+      }
+    }
+    for (const sprint of site.sprints) expect(boardById.has(sprint.boardId)).toBe(true);
+    for (const link of site.links) {
+      expect(issueIds.has(link.inwardIssueId) && issueIds.has(link.outwardIssueId)).toBe(true);
+      expect(site.linkTypes.some((type) => type.id === link.typeId)).toBe(true);
+    }
+  });
+
+  it('numbers keys 1..n per project in the order issues were created', () => {
+    for (const key of ['PAY', 'INV', 'OPS']) {
+      const issues = site.issues.filter((issue) => issue.projectId === projectId(key));
+      const byNumber = [...issues].sort((left, right) => Number(left.key.split('-')[1]) - Number(right.key.split('-')[1]));
+      expect(byNumber.map((issue) => issue.key)).toEqual(issues.map((_, index) => `${key}-${index + 1}`));
+      const createdInKeyOrder = byNumber.map((issue) => issue.created);
+      expect(createdInKeyOrder).toEqual([...createdInKeyOrder].sort());
+    }
+  });
+
+  it('keeps every issue’s dates and status consistent with each other and with its sprints', () => {
+    const now = OPTIONS.today.toISOString();
+    const sprintById = new Map(site.sprints.map((sprint) => [sprint.id, sprint]));
+    for (const issue of site.issues) {
+      expect(issue.created <= issue.updated && issue.updated <= now).toBe(true);
+      expect(issue.resolutiondate !== null).toBe(doneStatusIds.has(issue.statusId));
+      if (issue.resolutiondate !== null) expect(issue.created < issue.resolutiondate && issue.resolutiondate <= now).toBe(true);
+      const current = sprintById.get(issue.sprintIds[issue.sprintIds.length - 1] ?? -1);
+      if (current?.state === 'future') expect(issue.statusId).toBe('10000');
+      if (current?.state === 'closed' && issue.resolutiondate !== null && !subtaskTypeIds.has(issue.issueTypeId)) {
+        expect(issue.resolutiondate <= current.completeDate!).toBe(true);
+      }
+    }
+    for (const closed of site.sprints.filter((sprint) => sprint.state === 'closed')) {
+      const members = sprintMembers(site, closed).filter((issue) => issue.sprintIds[issue.sprintIds.length - 1] === closed.id);
+      expect(members.filter((issue) => doneStatusIds.has(issue.statusId)).length / members.length).toBeGreaterThan(0.85);
+    }
+  });
+
+  it('carries a few unfinished issues over into the next sprint of the same board', () => {
+    const carried = site.issues.filter((issue) => issue.sprintIds.length === 2);
+    expect(carried.length).toBeGreaterThanOrEqual(4);
+    for (const issue of carried) {
+      const [first, second] = issue.sprintIds.map((id) => site.sprints.find((sprint) => sprint.id === id));
+      expect(first?.state).toBe('closed');
+      expect(second?.boardId).toBe(first?.boardId);
+      expect(second!.startDate! >= first!.completeDate!).toBe(true);
+    }
+  });
+
+  it('lets the contractor browse PAY and INV but not OPS, sales only browse, and admins administer', () => {
+    const permissionsIn = (key: string, accountId: string): string[] | undefined =>
+      site.projects.find((project) => project.key === key)?.permissions[accountId];
+    expect(permissionsIn('PAY', SEED_USERS.restricted)).toContain('BROWSE_PROJECTS');
+    expect(permissionsIn('INV', SEED_USERS.restricted)).toContain('BROWSE_PROJECTS');
+    expect(permissionsIn('OPS', SEED_USERS.restricted)).toBeUndefined();
+    expect(permissionsIn('PAY', SEED_USERS.sales)).toEqual(['BROWSE_PROJECTS']);
+    expect(permissionsIn('OPS', SEED_USERS.engineer)).toEqual(expect.arrayContaining(['EDIT_ISSUES', 'CREATE_ISSUES', 'LINK_ISSUES']));
+    expect(permissionsIn('OPS', SEED_USERS.engineer)).not.toContain('ADMINISTER_PROJECTS');
+    expect(permissionsIn('PAY', SEED_USERS.productLead)).toContain('ADMINISTER_PROJECTS');
+    expect(permissionsIn('OPS', SEED_USERS.admin)).toContain('ADMINISTER_PROJECTS');
+    const roleOf = (accountId: string): string | undefined => site.users.find((user) => user.accountId === accountId)?.role;
+    expect([SEED_USERS.engineer, SEED_USERS.designer, SEED_USERS.productLead, SEED_USERS.sales, SEED_USERS.restricted].map(roleOf)).toEqual([
+      'engineer',
+      'designer',
+      'product-lead',
+      'sales',
+      'contractor',
+    ]);
+    expect(site.users.find((user) => user.accountId === SEED_USERS.admin)?.jiraAdmin).toBe(true);
+    for (const user of site.users) expect(user.accountId).toMatch(/^(712020:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{24})$/);
+  });
+
+  it('declares the work-type field as the app’s own Forge field', () => {
+    const field = site.customFields.find((candidate) => candidate.id === WORK_TYPE_FIELD_ID);
+    expect(field).toMatchObject({ name: 'Work type', schemaType: 'string', appOwned: true });
+    expect(field?.schemaCustom).toBe(forgeFieldAri(OPTIONS.appId, OPTIONS.environmentId, WORK_TYPE_FIELD_KEY));
+    const values = new Set(site.issues.map(workTypeOf));
+    expect([...values].sort()).toEqual(['Corrective', 'Enabling', 'Innovative', null].sort());
+  });
+
+  it('shows Payments drowning in corrective work: 55–65 % of classified points in its last three closed sprints', () => {
+    const closed = sprintsOfBoard(site, 'Payments board').filter((sprint) => sprint.state === 'closed');
+    for (const sprint of closed.slice(-3)) {
+      const share = shareByPoints(sprintMembers(site, sprint), 'Corrective');
+      expect(share).toBeGreaterThanOrEqual(0.55);
+      expect(share).toBeLessThanOrEqual(0.65);
+    }
+    // It got worse: the oldest sprint was lighter on fixes than the latest.
+    expect(shareByPoints(sprintMembers(site, closed[0] as JiraSprint), 'Corrective')).toBeLessThan(0.5);
+  });
+
+  it('shows Invoicing balanced at about half innovative, a quarter corrective and a quarter enabling', () => {
+    for (const sprint of sprintsOfBoard(site, 'Invoicing board').filter((candidate) => candidate.state !== 'future')) {
+      const members = sprintMembers(site, sprint);
+      expect(shareByPoints(members, 'Innovative')).toBeGreaterThanOrEqual(0.42);
+      expect(shareByPoints(members, 'Innovative')).toBeLessThanOrEqual(0.58);
+      for (const workType of ['Corrective', 'Enabling']) {
+        expect(shareByPoints(members, workType)).toBeGreaterThanOrEqual(0.17);
+        expect(shareByPoints(members, workType)).toBeLessThanOrEqual(0.33);
+      }
+    }
+  });
+
+  it('leaves about a third of the Invoicing active sprint unclassified, closed sprints mostly classified, and backlogs mostly untriaged', () => {
+    const invoicing = sprintsOfBoard(site, 'Invoicing board');
+    const active = sprintMembers(site, invoicing.find((sprint) => sprint.state === 'active') as JiraSprint);
+    const unclassified = active.filter((issue) => workTypeOf(issue) === null);
+    expect(unclassified.length / active.length).toBeGreaterThanOrEqual(0.3);
+    expect(unclassified.length / active.length).toBeLessThanOrEqual(0.4);
+    const unclassifiedPoints = unclassified.reduce((sum, issue) => sum + pointsOf(issue), 0) / active.reduce((sum, issue) => sum + pointsOf(issue), 0);
+    expect(unclassifiedPoints).toBeGreaterThanOrEqual(0.28);
+    expect(unclassifiedPoints).toBeLessThanOrEqual(0.42);
+
+    for (const sprint of site.sprints.filter((candidate) => candidate.state === 'closed')) {
+      const members = sprintMembers(site, sprint);
+      expect(members.filter((issue) => workTypeOf(issue) === null).length / members.length).toBeLessThanOrEqual(0.1);
+    }
+    for (const key of ['PAY', 'INV']) {
+      const backlog = site.issues.filter((issue) => issue.projectId === projectId(key) && issue.sprintIds.length === 0 && issue.statusId !== '10002');
+      expect(backlog.length).toBeGreaterThanOrEqual(50);
+      expect(backlog.filter((issue) => workTypeOf(issue) === null).length / backlog.length).toBeGreaterThan(0.7);
+    }
+  });
+
+  it('classifies plausibly but not perfectly: most bugs Corrective, yet some disagreement to suggest against', () => {
+    const bugTypeId = site.issueTypes.find((type) => type.name === 'Bug')?.id;
+    const classifiedBugs = site.issues.filter((issue) => issue.issueTypeId === bugTypeId && workTypeOf(issue) !== null);
+    const corrective = classifiedBugs.filter((issue) => workTypeOf(issue) === 'Corrective').length / classifiedBugs.length;
+    expect(corrective).toBeGreaterThan(0.7);
+    expect(corrective).toBeLessThan(1);
+    const techDebt = site.issues.filter((issue) => issue.labels.includes('tech-debt') && workTypeOf(issue) !== null);
+    expect(techDebt.filter((issue) => workTypeOf(issue) === 'Enabling').length / techDebt.length).toBeGreaterThan(0.6);
+  });
+
+  it('estimates most stories and bugs on the Fibonacci scale and describes many issues in ADF', () => {
+    const estimable = new Set(site.issueTypes.filter((type) => type.name === 'Story' || type.name === 'Bug').map((type) => type.id));
+    const inSprints = site.issues.filter((issue) => estimable.has(issue.issueTypeId) && issue.sprintIds.length > 0);
+    const estimated = inSprints.filter((issue) => STORY_POINTS_FIELD_ID in issue.customFields);
+    expect(estimated.length / inSprints.length).toBeGreaterThan(0.8);
+    expect(estimated.length).toBeLessThan(inSprints.length);
+    for (const issue of estimated) expect([1, 2, 3, 5, 8, 13]).toContain(issue.customFields[STORY_POINTS_FIELD_ID]);
+    const described = site.issues.filter((issue) => issue.description !== null);
+    expect(described.length / site.issues.length).toBeGreaterThan(0.4);
+    for (const issue of described) {
+      expect(issue.description).toMatchObject({ type: 'doc', version: 1 });
+      for (const block of issue.description?.content ?? []) {
+        expect(block).toEqual({ type: 'paragraph', content: [{ type: 'text', text: expect.stringMatching(/\S/) }] });
+      }
+    }
+  });
+
+  it('links a handful of issues with every kind of link and has no issue properties yet', () => {
+    const linkNames = new Set(site.links.map((link) => site.linkTypes.find((type) => type.id === link.typeId)?.name));
+    expect([...linkNames].sort()).toEqual(['Blocks', 'Cloners', 'Duplicate', 'Relates']);
+    expect(site.links.length).toBeGreaterThanOrEqual(8);
+    expect(site.issues.every((issue) => Object.keys(issue.properties).length === 0)).toBe(true);
+  });
+
+  it('lists about fifteen customers with ARR between 8k and 600k, each owned by a sales rep', () => {
+    const customers = seedCustomers();
+    expect(customers.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(customers.map((customer) => customer.id)).size).toBe(customers.length);
+    const salesReps = new Set(site.users.filter((user) => user.role === 'sales').map((user) => user.accountId));
+    for (const customer of customers) {
+      expect(Number.isInteger(customer.arr) && customer.arr >= 8_000 && customer.arr <= 600_000).toBe(true);
+      expect(salesReps.has(customer.ownerAccountId)).toBe(true);
+    }
+  });
+});
