@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { WebTriggerRequest, WebTriggerResponse } from '@forge/api';
-import { JiraEmulator } from './jira/emulator';
+import { JiraEmulator, propertyAliasesFromManifest } from './jira/emulator';
 import type { JiraSite } from './jira/model';
 import { KvsStorage } from './storage/kvs-storage';
 import { buildSeedSite } from './seed';
@@ -64,7 +64,7 @@ export class Sandbox {
       options.site ??
       buildSeedSite({ appId: SANDBOX_APP_ID, environmentId: SANDBOX_ENVIRONMENT_ID, today: options.today ?? new Date() });
     this.jira = new JiraEmulator(site, { appId: SANDBOX_APP_ID, environmentId: SANDBOX_ENVIRONMENT_ID });
-    this.jira.registerPropertyAliasesFromManifest(manifest);
+    this.jira.registerPropertyAliases(propertyAliasesFromManifest(manifest));
     this.storage = new KvsStorage({
       file: options.storageFile ?? ':memory:',
       entities: KvsStorage.entitiesFromManifest(manifest),
