@@ -13,8 +13,8 @@ async function requireJiraAdmin(): Promise<void> {
 }
 
 export async function intakeSettings(): Promise<ResolverOutput<'settings.overview'>> {
-  await requireJiraAdmin();
-  const [secret, rotatedAt] = await Promise.all([readIntakeSecret(), readIntakeSecretRotatedAt()]);
+  // Read alongside the permission check to save a round trip; nothing read is returned unless it passes.
+  const [, secret, rotatedAt] = await Promise.all([requireJiraAdmin(), readIntakeSecret(), readIntakeSecretRotatedAt()]);
   return { intakeSecretConfigured: secret !== null, intakeSecretRotatedAt: secret ? rotatedAt : null };
 }
 
