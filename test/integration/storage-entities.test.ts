@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Filter, FilterConditions, MetadataField, Sort, WhereConditions, kvs } from '@forge/kvs';
-import { KvsStorage } from '../sandbox/storage/kvs-storage';
+import { KvsStorage, type EntityDeclaration } from '../sandbox/storage/kvs-storage';
 import { installStorage, type StorageHarness } from '../sandbox/storage/testing';
 
 interface Employee {
@@ -159,10 +159,8 @@ describe('entity queries', () => {
 
   it('the reserved by-key index lists every value of the entity in key order', async () => {
     expect(keysOf(await employees().query().index('by-key').getMany())).toEqual(['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7']);
-    expect(keysOf(await employees().query().index('by-key').where(WhereConditions.greaterThan('e5')).sort(Sort.DESC).getMany())).toEqual([
-      'e7',
-      'e6',
-    ]);
+    const afterE5 = employees().query().index('by-key').where(WhereConditions.greaterThan('e5')).sort(Sort.DESC);
+    expect(keysOf(await afterE5.getMany())).toEqual(['e7', 'e6']);
   });
 
   const exists = (attribute: keyof Employee) => new Filter<Employee>().and(attribute, FilterConditions.exists());
@@ -312,6 +310,15 @@ describe('entity queries', () => {
       status: 400,
     },
     {
+      what: 'a cursor from another partition',
+      run: async () => {
+        const page = await coreByAge().limit(1).getMany();
+        return employees().query().index('by-team-age', { partition: ['edge'] }).cursor(page.nextCursor ?? '').getMany();
+      },
+      code: 'INVALID_CURSOR',
+      status: 400,
+    },
+    {
       what: 'a cursor from another index',
       run: async () => {
         const page = await coreByAge().limit(1).getMany();
@@ -348,14 +355,25 @@ describe('entities from the manifest', () => {
   });
 
   it('reads a shorthand index as a range-only index named after its attribute', () => {
-    const [entity] = KvsStorage.entitiesFromManifest(
-      'app:\n  storage:\n    entities:\n      - name: note\n        attributes:\n          title: { type: string }\n        indexes:\n          - title\n',
-    );
-    expect(entity).toEqual({ name: 'note', attributes: { title: { type: 'string' } }, indexes: [{ name: 'title', partition: [], range: ['title'] }] });
+    const manifest = [
+      'app:',
+      '  storage:',
+      '    entities:',
+      '      - name: note',
+      '        attributes:',
+      '          title: { type: string }',
+      '        indexes:',
+      '          - title',
+    ].join('\n');
+    expect(KvsStorage.entitiesFromManifest(manifest)).toEqual([
+      { name: 'note', attributes: { title: { type: 'string' } }, indexes: [{ name: 'title', partition: [], range: ['title'] }] },
+    ]);
   });
 
   it('refuses a declaration the platform would refuse', () => {
-    expect(() => new KvsStorage({ file: ':memory:', entities: [{ name: 'x', attributes: { a: { type: 'any' } }, indexes: [{ name: 'by-a', range: ['a'] }] }] })).toThrow(/any/);
-    expect(() => new KvsStorage({ file: ':memory:', entities: [{ name: 'x', attributes: {}, indexes: [{ name: 'by-key', range: ['a'] }] }] })).toThrow(/reserved/);
+    const anyIndexed: EntityDeclaration = { name: 'x', attributes: { a: { type: 'any' } }, indexes: [{ name: 'by-a', range: ['a'] }] };
+    const byKeyDeclared: EntityDeclaration = { name: 'x', attributes: {}, indexes: [{ name: 'by-key', range: ['a'] }] };
+    expect(() => new KvsStorage({ file: ':memory:', entities: [anyIndexed] })).toThrow(/any-typed/);
+    expect(() => new KvsStorage({ file: ':memory:', entities: [byKeyDeclared] })).toThrow(/reserved/);
   });
 });

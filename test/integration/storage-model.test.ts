@@ -44,25 +44,34 @@ const requirement: fc.Arbitrary<Requirement> = fc.oneof(
   fc.record({ countIs: fc.integer({ min: 0, max: 3 }) }),
   fc.constant({ absent: true as const }),
 );
+const maybeRequirement = fc.option(requirement, { nil: undefined });
 const plainKey = fc.constantFrom(...PLAIN_KEYS);
 const counterKey = fc.constantFrom(...COUNTER_KEYS);
 
 const transactionStep: fc.Arbitrary<TransactionStep> = fc.oneof(
   fc.record({ kind: fc.constant('set' as const), key: plainKey, value: plainValue }),
   fc.record({ kind: fc.constant('delete' as const), key: plainKey }),
-  fc.record({ kind: fc.constant('setCounter' as const), key: counterKey, value: counter, require: fc.option(requirement, { nil: undefined }) }),
-  fc.record({ kind: fc.constant('deleteCounter' as const), key: counterKey, require: fc.option(requirement, { nil: undefined }) }),
+  fc.record({ kind: fc.constant('setCounter' as const), key: counterKey, value: counter, require: maybeRequirement }),
+  fc.record({ kind: fc.constant('deleteCounter' as const), key: counterKey, require: maybeRequirement }),
   fc.record({ kind: fc.constant('checkCounter' as const), key: counterKey, require: requirement }),
 );
 
 const command: fc.Arbitrary<Command> = fc.oneof(
-  fc.record({ kind: fc.constant('set' as const), key: plainKey, value: plainValue, ttlSeconds: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }) }),
+  fc.record({
+    kind: fc.constant('set' as const),
+    key: plainKey,
+    value: plainValue,
+    ttlSeconds: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+  }),
   fc.record({ kind: fc.constant('setIfAbsent' as const), key: plainKey, value: plainValue }),
   fc.record({ kind: fc.constant('delete' as const), key: plainKey }),
   fc.record({ kind: fc.constant('setCounter' as const), key: counterKey, value: counter }),
   fc.record({ kind: fc.constant('advance' as const), seconds: fc.integer({ min: 1, max: 4 }) }),
   // Each key once per transaction, as the platform requires.
-  fc.record({ kind: fc.constant('transact' as const), steps: fc.uniqueArray(transactionStep, { minLength: 1, maxLength: 5, selector: (step) => step.key }) }),
+  fc.record({
+    kind: fc.constant('transact' as const),
+    steps: fc.uniqueArray(transactionStep, { minLength: 1, maxLength: 5, selector: (step) => step.key }),
+  }),
 );
 
 class StorageModel {
@@ -126,9 +135,13 @@ async function apply(model: StorageModel, harness: StorageHarness, step: Command
         if (part.kind === 'delete') transaction.delete(part.key);
         if (part.kind === 'setCounter') transaction.set(part.key, part.value, guarded(part.require));
         if (part.kind === 'deleteCounter') transaction.delete(part.key, guarded(part.require));
-        if (part.kind === 'checkCounter') transaction.check(part.key, { entityName: 'counter', conditions: filterFor(part.require) });
+        if (part.kind === 'checkCounter') {
+          transaction.check(part.key, { entityName: 'counter', conditions: filterFor(part.require) });
+        }
       }
-      const allHold = step.steps.every((part) => part.kind === 'set' || part.kind === 'delete' || model.holds(part.key, part.require));
+      const allHold = step.steps.every(
+        (part) => part.kind === 'set' || part.kind === 'delete' || model.holds(part.key, part.require),
+      );
       if (!allHold) {
         await expect(transaction.execute()).rejects.toMatchObject({ code: 'CONDITION_CHECK_FAILED' });
         return;
@@ -149,11 +162,15 @@ async function expectAgreement(model: StorageModel): Promise<void> {
   for (const key of PLAIN_KEYS) expect(await kvs.get(key)).toEqual(model.livePlain(key));
 
   const listed = await kvs.query().where('key', WhereConditions.beginsWith('k')).limit(100).getMany();
-  const expectedPlain = PLAIN_KEYS.filter((key) => model.livePlain(key) !== undefined).map((key) => ({ key, value: model.livePlain(key) }));
+  const expectedPlain = PLAIN_KEYS.filter((key) => model.livePlain(key) !== undefined).map((key) => ({
+    key,
+    value: model.livePlain(key),
+  }));
   expect(listed.results).toEqual(expectedPlain);
 
   for (const owner of OWNERS) {
-    const page = await kvs.entity<Counter>('counter').query().index('by-owner-count', { partition: [owner] }).limit(100).getMany();
+    const byOwner = kvs.entity<Counter>('counter').query().index('by-owner-count', { partition: [owner] });
+    const page = await byOwner.limit(100).getMany();
     const expected = [...model.counters.entries()]
       .filter(([, value]) => value.owner === owner)
       .sort(([keyA, a], [keyB, b]) => a.count - b.count || (keyA < keyB ? -1 : 1))

@@ -77,16 +77,16 @@ describe('transactions', () => {
   });
 
   it('evaluates a missing item as empty: notExists holds, equalTo does not (create-once)', async () => {
+    const noCountYet = new Filter<Counter>().and('count', FilterConditions.notExists());
     const createOnce = () =>
       kvs
         .transact()
-        .set<Counter>('once', { count: 1 }, { entityName: 'counter', conditions: new Filter<Counter>().and('count', FilterConditions.notExists()) })
+        .set<Counter>('once', { count: 1 }, { entityName: 'counter', conditions: noCountYet })
         .execute();
     await createOnce();
     await expect(createOnce()).rejects.toMatchObject({ code: 'CONDITION_CHECK_FAILED' });
-    await expect(kvs.transact().check('absent', { entityName: 'counter', conditions: countIs(0) }).execute()).rejects.toMatchObject({
-      code: 'CONDITION_CHECK_FAILED',
-    });
+    const checkAbsent = kvs.transact().check('absent', { entityName: 'counter', conditions: countIs(0) });
+    await expect(checkAbsent.execute()).rejects.toMatchObject({ code: 'CONDITION_CHECK_FAILED' });
   });
 
   it('an or-condition holds when any clause does', async () => {
@@ -146,7 +146,9 @@ describe('transactions', () => {
       path: '/api/v1/transaction',
       headers: {},
       asUser: null,
-      body: JSON.stringify({ set: [{ key: 'p', value: 1, conditions: { and: [{ property: 'count', condition: 'EXISTS', values: [true] }] } }] }),
+      body: JSON.stringify({
+        set: [{ key: 'p', value: 1, conditions: { and: [{ property: 'count', condition: 'EXISTS', values: [true] }] } }],
+      }),
     });
     expect(onPlainKey).toMatchObject({ status: 400, body: { code: 'CONDITIONS_REQUIRE_ENTITY' } });
     expect(await kvs.get('p')).toBeUndefined();

@@ -37,7 +37,10 @@ function nameOf(item: unknown): ItemName {
 }
 
 /** Runs `work` per item; a platform error fails only that item. */
-function eachItem<T extends ItemName>(items: unknown[], work: (item: JsonObject) => T): { successfulKeys: T[]; failedKeys: FailedItem[] } {
+function eachItem<T extends ItemName>(
+  items: unknown[],
+  work: (item: JsonObject) => T,
+): { successfulKeys: T[]; failedKeys: FailedItem[] } {
   const successfulKeys: T[] = [];
   const failedKeys: FailedItem[] = [];
   for (const item of items) {

@@ -77,10 +77,13 @@ export function parseClause(
   attribute: string,
 ): Clause {
   if (!isConditionName(condition, allowed)) {
-    throw badRequest(Documented.invalidFilterCondition, `Condition ${JSON.stringify(condition)} is not supported here.`);
+    const named = JSON.stringify(condition);
+    throw badRequest(Documented.invalidFilterCondition, `Condition ${named} is not supported here.`);
   }
-  if ((STRING_ONLY.includes(condition) && type !== 'string') || (type === 'boolean' && !BOOLEAN_ALLOWED.includes(condition))) {
-    throw badRequest(Documented.invalidFilterCondition, `${condition} cannot be used on ${type} attribute ${attribute}.`);
+  const wrongType = STRING_ONLY.includes(condition) ? type !== 'string' : type === 'boolean' && !BOOLEAN_ALLOWED.includes(condition);
+  if (wrongType) {
+    const message = `${condition} cannot be used on ${type} attribute ${attribute}.`;
+    throw badRequest(Documented.invalidFilterCondition, message);
   }
   if (!Array.isArray(values)) throw badRequest(Documented.invalidFilterValues, `${condition} needs a list of values.`);
   if (condition === 'EXISTS' || condition === 'NOT_EXISTS') return { condition, values: [] };
@@ -106,11 +109,16 @@ export function parseClause(
 
 /** `{ and: [...] }` or `{ or: [...] }`, never both and never empty. */
 export function parseFilterSet(schema: EntitySchema, entity: EntityDeclaration, raw: unknown): FilterSet {
-  if (!isObject(raw)) throw badRequest(Documented.emptyFilterOperator, 'Filters must be { and: [...] } or { or: [...] }.');
+  if (!isObject(raw)) {
+    throw badRequest(Documented.emptyFilterOperator, 'Filters must be { and: [...] } or { or: [...] }.');
+  }
   const hasAnd = raw.and !== undefined;
   const hasOr = raw.or !== undefined;
   if (hasAnd && hasOr) {
-    throw badRequest(Documented.invalidFilterOperatorsCombination, 'Filter operators "and" and "or" cannot be present at the same level.');
+    throw badRequest(
+      Documented.invalidFilterOperatorsCombination,
+      'Filter operators "and" and "or" cannot be present at the same level.',
+    );
   }
   const operator = hasAnd ? 'and' : 'or';
   const items = raw[operator];
@@ -121,7 +129,9 @@ export function parseFilterSet(schema: EntitySchema, entity: EntityDeclaration, 
     throw badRequest(Chosen.tooManyConditions, `A query may hold at most ${MAX_CONDITIONS} conditions.`);
   }
   const clauses = items.map((item): AttributeClause => {
-    if (!isObject(item)) throw badRequest(Documented.invalidFilterCondition, 'A filter must be { property, condition, values }.');
+    if (!isObject(item)) {
+      throw badRequest(Documented.invalidFilterCondition, 'A filter must be { property, condition, values }.');
+    }
     const type = schema.queryableAttribute(entity, item.property);
     const attribute = String(item.property);
     return { attribute, ...parseClause(type, item.condition, item.values, FILTER_CONDITIONS, attribute) };
@@ -157,9 +167,8 @@ export function clauseHolds(clause: Clause, actual: unknown): boolean {
     default:
       break;
   }
-  if (first === undefined || typeof actual !== typeof first || (typeof actual !== 'string' && typeof actual !== 'number' && typeof actual !== 'boolean')) {
-    return false;
-  }
+  const comparable = typeof actual === 'string' || typeof actual === 'number' || typeof actual === 'boolean';
+  if (first === undefined || !comparable || typeof actual !== typeof first) return false;
   switch (clause.condition) {
     case 'EQUAL_TO':
       return actual === first;

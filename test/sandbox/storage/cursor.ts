@@ -6,7 +6,7 @@ import { Chosen, badRequest } from './errors';
 import { isObject } from './validation';
 
 export interface CursorPosition {
-  /** The index the position belongs to (`key` for the plain store). */
+  /** What the position belongs to: an entity index and partition, or `key` for the plain store. */
   index: string;
   key: string;
   /** The range attribute's value, for entity indexes other than `by-key`. */

@@ -20,8 +20,8 @@ export class EntityIndexTable {
 
   replace(entityName: string, key: string, placements: readonly IndexPlacement[]): void {
     const space = entitySpace(entityName);
-    this.store.db.prepare('DELETE FROM entity_index_entry WHERE space = ? AND key = ?').run(space, key);
-    const insert = this.store.db.prepare(
+    this.store.statement('DELETE FROM entity_index_entry WHERE space = ? AND key = ?').run(space, key);
+    const insert = this.store.statement(
       'INSERT INTO entity_index_entry (space, index_name, partition_key, range_value, key) VALUES (?, ?, ?, ?, ?)',
     );
     for (const placement of placements) {
@@ -31,11 +31,11 @@ export class EntityIndexTable {
 
   rebuildAll(): void {
     this.store.atomically(() => {
-      this.store.db.exec('DELETE FROM entity_index_entry');
+      this.store.clearIndexes();
       for (const name of this.schema.names()) {
         const entity = this.schema.entity(name);
-        const rows = this.store.db
-          .prepare('SELECT key, value FROM record WHERE space = ?')
+        const rows = this.store
+          .statement('SELECT key, value FROM record WHERE space = ?')
           .all(entitySpace(name)) as { key: string; value: string }[];
         for (const row of rows) {
           const value: unknown = JSON.parse(row.value);

@@ -7,13 +7,20 @@
  * that a later candidate holds; the sandbox keeps that behaviour so an app that relies on it fails here too.
  */
 import { json, type SandboxResponse } from '../http';
-import { parseClause, parseFilterSet, filterSetHolds, WHERE_CONDITIONS, type Clause, type FilterSet } from './conditions';
+import {
+  WHERE_CONDITIONS,
+  filterSetHolds,
+  parseClause,
+  parseFilterSet,
+  type Clause,
+  type FilterSet,
+} from './conditions';
 import { decodeCursor, encodeCursor, type CursorPosition } from './cursor';
 import { BY_KEY_INDEX, fitsType, partitionKeyOf, type EntityDeclaration, type ResolvedIndex } from './entity-schema';
 import { sqlIndexValue } from './entity-index';
 import { Chosen, Documented, badRequest, invalidBody } from './errors';
 import type { StorageContext } from './items';
-import { entitySpace, type StoredRecord } from './record-store';
+import { entitySpace, recordFromRow, type RecordRow } from './record-store';
 import { recordView } from './record-view';
 import { isObject, metadataFields, requireObject } from './validation';
 
@@ -22,12 +29,7 @@ export const MAX_ENTITY_QUERY_LIMIT = 100;
 
 type SqlValue = string | number;
 
-interface CandidateRow {
-  key: string;
-  value: string;
-  created_at: number;
-  updated_at: number;
-  expire_at: number | null;
+interface CandidateRow extends RecordRow {
   range_value: SqlValue;
 }
 
@@ -43,7 +45,8 @@ function partitionOf(entity: EntityDeclaration, index: ResolvedIndex, raw: unkno
   if (!fits) {
     throw badRequest(
       Chosen.invalidPartition,
-      `Index ${index.name} of ${entity.name} takes partition [${index.partition.join(', ')}]; got ${JSON.stringify(raw)}.`,
+      `Index ${index.name} of ${entity.name} takes partition [${index.partition.join(', ')}]; ` +
+        `got ${JSON.stringify(raw)}.`,
     );
   }
   return partitionKeyOf(values);
@@ -60,7 +63,8 @@ function rangeClauseOf(entity: EntityDeclaration, index: ResolvedIndex, raw: unk
 function limitOf(raw: unknown): number {
   if (raw === undefined || raw === null) return DEFAULT_ENTITY_QUERY_LIMIT;
   if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1 || raw > MAX_ENTITY_QUERY_LIMIT) {
-    throw badRequest(Documented.pageLimitNotInRange, `The page limit must be set between 1 and ${MAX_ENTITY_QUERY_LIMIT}.`);
+    const message = `The page limit must be set between 1 and ${MAX_ENTITY_QUERY_LIMIT}.`;
+    throw badRequest(Documented.pageLimitNotInRange, message);
   }
   return raw;
 }
@@ -68,8 +72,10 @@ function limitOf(raw: unknown): number {
 function rangeSql(column: string, clause: Clause): { sql: string; params: SqlValue[] } {
   const values = clause.values.map(sqlIndexValue);
   switch (clause.condition) {
-    case 'BEGINS_WITH':
-      return { sql: `typeof(${column}) = 'text' AND substr(${column}, 1, length(?)) = ?`, params: [values[0] ?? '', values[0] ?? ''] };
+    case 'BEGINS_WITH': {
+      const prefix = values[0] ?? '';
+      return { sql: `typeof(${column}) = 'text' AND substr(${column}, 1, length(?)) = ?`, params: [prefix, prefix] };
+    }
     case 'BETWEEN':
       return { sql: `${column} BETWEEN ? AND ?`, params: values };
     case 'EQUAL_TO':
@@ -122,16 +128,8 @@ function scan(context: StorageContext, plan: ScanPlan): CandidateRow[] {
   const direction = plan.descending ? 'DESC' : 'ASC';
   const sql = `SELECT r.key, r.value, r.created_at, r.updated_at, r.expire_at, ${rangeColumn} AS range_value
     FROM ${from} WHERE ${clauses.join(' AND ')} ORDER BY ${rangeColumn} ${direction}, r.key ${direction} LIMIT ?`;
-  return context.store.db.prepare(sql).all(...params, plan.limit) as CandidateRow[];
+  return context.store.statement(sql).all(...params, plan.limit) as CandidateRow[];
 }
-
-const toRecord = (row: CandidateRow): StoredRecord => ({
-  key: row.key,
-  valueJson: row.value,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-  expireAt: row.expire_at,
-});
 
 function matches(filters: FilterSet | undefined, row: CandidateRow): boolean {
   if (!filters) return true;
@@ -145,19 +143,28 @@ export function queryEntities(context: StorageContext, body: unknown): SandboxRe
   const index = context.schema.index(entity, request.indexName);
   const partitionKey = partitionOf(entity, index, request.partition);
   const range = rangeClauseOf(entity, index, request.range);
-  const filters = request.filters === undefined || request.filters === null ? undefined : parseFilterSet(context.schema, entity, request.filters);
+  const filters =
+    request.filters === undefined || request.filters === null
+      ? undefined
+      : parseFilterSet(context.schema, entity, request.filters);
   if (request.sort !== undefined && request.sort !== 'ASC' && request.sort !== 'DESC') {
     throw invalidBody('sort must be ASC or DESC');
   }
   const limit = limitOf(request.limit);
   const fields = metadataFields(isObject(request.options) ? request.options.metadataFields : request.metadataFields);
 
+  // A cursor belongs to one partition of one index; from anywhere else it would silently skip or repeat.
+  const cursorScope = `${index.name}/${partitionKey}`;
+  const after = decodeCursor(request.cursor, cursorScope);
+  if (after && index.rangeAttribute && after.range === undefined) {
+    throw badRequest(Chosen.invalidCursor, 'The provided cursor is invalid for this query.');
+  }
   const rows = scan(context, {
     space: entitySpace(entity.name),
     index,
     partitionKey,
     range,
-    after: decodeCursor(request.cursor, index.name),
+    after,
     descending: request.sort === 'DESC',
     limit: limit + 1,
   });
@@ -165,8 +172,8 @@ export function queryEntities(context: StorageContext, body: unknown): SandboxRe
   const last = page[page.length - 1];
   const cursor =
     rows.length > limit && last
-      ? encodeCursor({ index: index.name, key: last.key, ...(index.rangeAttribute ? { range: last.range_value } : {}) })
+      ? encodeCursor({ index: cursorScope, key: last.key, ...(index.rangeAttribute ? { range: last.range_value } : {}) })
       : undefined;
-  const data = page.filter((row) => matches(filters, row)).map((row) => recordView(toRecord(row), fields));
+  const data = page.filter((row) => matches(filters, row)).map((row) => recordView(recordFromRow(row), fields));
   return json(200, { data, ...(cursor ? { cursor } : {}) });
 }

@@ -120,7 +120,8 @@ export class EntitySchema {
       if (!fitsType(declared.type, attributeValue) || attributeValue === null) {
         throw badRequest(
           Documented.invalidEntityValue,
-          `Attribute ${entity.name}.${attribute} must be of type ${declared.type}; got ${JSON.stringify(attributeValue)}.`,
+          `Attribute ${entity.name}.${attribute} must be of type ${declared.type}; ` +
+            `got ${JSON.stringify(attributeValue)}.`,
         );
       }
     }
@@ -208,12 +209,13 @@ function declarationFromManifest(raw: unknown, position: number): EntityDeclarat
 /** A declaration the platform's manifest validator would refuse is a sandbox set-up error, not a request error. */
 function checkDeclaration(entity: EntityDeclaration): void {
   for (const index of entity.indexes) {
-    if (index.name === BY_KEY_INDEX) throw new Error(`entity ${entity.name}: index name ${BY_KEY_INDEX} is reserved`);
-    if (index.range.length !== 1) throw new Error(`entity ${entity.name}: index ${index.name} needs exactly one range attribute`);
+    const where = `entity ${entity.name}, index ${index.name}`;
+    if (index.name === BY_KEY_INDEX) throw new Error(`${where}: the name ${BY_KEY_INDEX} is reserved`);
+    if (index.range.length !== 1) throw new Error(`${where}: needs exactly one range attribute`);
     for (const attribute of [...(index.partition ?? []), ...index.range]) {
       const declared = entity.attributes[attribute];
-      if (!declared) throw new Error(`entity ${entity.name}: index ${index.name} names undeclared attribute ${attribute}`);
-      if (declared.type === 'any') throw new Error(`entity ${entity.name}: index ${index.name} cannot use any-typed ${attribute}`);
+      if (!declared) throw new Error(`${where}: names undeclared attribute ${attribute}`);
+      if (declared.type === 'any') throw new Error(`${where}: cannot use any-typed attribute ${attribute}`);
     }
   }
 }

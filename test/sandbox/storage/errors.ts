@@ -3,9 +3,10 @@
  * `ForgeKvsAPIError` carrying both (utils/error-handling.js), and treats 404 + `KEY_NOT_FOUND` as "missing"
  * for get and delete (storage-api.js).
  *
- * Codes marked "documented" come from Atlassian's error tables for the KVS and the Custom Entity Store. The
- * platform documents no code for the others; the names and statuses below are this sandbox's choice, kept
- * in one place so that a test or app that branches on them has one thing to change when the truth is known.
+ * `Documented` codes come from Atlassian's error tables for the KVS and the Custom Entity Store (and
+ * BAD_REQUEST / KEY_NOT_FOUND from the SDK's own tests). The platform documents no code for the others; the
+ * `Chosen` names and statuses are this sandbox's, kept in one place so that a test or app that branches on
+ * them has one thing to change when the truth is known.
  */
 export class KvsError extends Error {
   constructor(
@@ -22,7 +23,7 @@ export class KvsError extends Error {
   }
 }
 
-/** Documented codes. */
+/** Codes the platform is known to send. */
 export const Documented = {
   keyNotFound: 'KEY_NOT_FOUND',
   keyTooShort: 'KEY_TOO_SHORT',

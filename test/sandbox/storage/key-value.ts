@@ -41,7 +41,8 @@ function prefixOf(where: unknown): string | undefined {
 function limitOf(limit: unknown): number {
   if (limit === undefined || limit === null) return DEFAULT_QUERY_LIMIT;
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_KEY_QUERY_LIMIT) {
-    throw badRequest(Documented.listQueryLimitExceeded, `Limit for list query should be between 1 and ${MAX_KEY_QUERY_LIMIT}.`);
+    const message = `Limit for list query should be between 1 and ${MAX_KEY_QUERY_LIMIT}.`;
+    throw badRequest(Documented.listQueryLimitExceeded, message);
   }
   return limit;
 }

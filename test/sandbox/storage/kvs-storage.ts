@@ -69,7 +69,8 @@ export class KvsStorage implements RequestHandler {
     this.requestCounts.set(path, (this.requestCounts.get(path) ?? 0) + 1);
     const route = this.routes[path];
     if (!route) {
-      return json(501, { code: Chosen.notImplemented, message: `The sandbox storage does not model ${req.method} ${path}` });
+      const message = `The sandbox storage does not model ${req.method} ${path}`;
+      return json(501, { code: Chosen.notImplemented, message });
     }
     if (req.method !== 'POST') {
       return json(405, { code: 'METHOD_NOT_ALLOWED', message: `${path} takes POST, not ${req.method}` });

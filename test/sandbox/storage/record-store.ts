@@ -19,7 +19,7 @@ export interface StoredRecord {
   expireAt: number | null;
 }
 
-interface RecordRow {
+export interface RecordRow {
   key: string;
   value: string;
   created_at: number;
@@ -27,7 +27,7 @@ interface RecordRow {
   expire_at: number | null;
 }
 
-const toRecord = (row: RecordRow): StoredRecord => ({
+export const recordFromRow = (row: RecordRow): StoredRecord => ({
   key: row.key,
   valueJson: row.value,
   createdAt: row.created_at,
@@ -67,7 +67,8 @@ export interface KeyRange {
 }
 
 export class RecordStore {
-  readonly db: Database.Database;
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(
     file: string,
@@ -79,24 +80,34 @@ export class RecordStore {
     this.db.exec(SCHEMA);
   }
 
+  /** Prepared once per distinct SQL text: the sandbox runs the same few statements thousands of times. */
+  statement(sql: string): Database.Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
   /** Expired records read as missing everywhere; deleting them up front keeps every query honest. */
   purgeExpired(): void {
-    this.db.prepare('DELETE FROM record WHERE expire_at IS NOT NULL AND expire_at <= ?').run(this.now());
+    this.statement('DELETE FROM record WHERE expire_at IS NOT NULL AND expire_at <= ?').run(this.now());
   }
 
   get(space: Space, key: string): StoredRecord | undefined {
-    const row = this.db
-      .prepare('SELECT key, value, created_at, updated_at, expire_at FROM record WHERE space = ? AND key = ?')
+    const row = this
+      .statement('SELECT key, value, created_at, updated_at, expire_at FROM record WHERE space = ? AND key = ?')
       .get(space, key) as RecordRow | undefined;
-    return row && toRecord(row);
+    return row && recordFromRow(row);
   }
 
   /** Writes a value, keeping the creation time of a record that already exists. */
   put(space: Space, key: string, valueJson: string, ttlMs: number | undefined): StoredRecord {
     const now = this.now();
     const expireAt = ttlMs === undefined ? null : now + ttlMs;
-    this.db
-      .prepare(
+    this
+      .statement(
         `INSERT INTO record (space, key, value, created_at, updated_at, expire_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (space, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
            expire_at = excluded.expire_at`,
@@ -108,7 +119,7 @@ export class RecordStore {
   }
 
   remove(space: Space, key: string): boolean {
-    return this.db.prepare('DELETE FROM record WHERE space = ? AND key = ?').run(space, key).changes > 0;
+    return this.statement('DELETE FROM record WHERE space = ? AND key = ?').run(space, key).changes > 0;
   }
 
   /** Records of one space in key order (binary, i.e. by code point). */
@@ -123,13 +134,13 @@ export class RecordStore {
       clauses.push(range.descending ? 'key < ?' : 'key > ?');
       params.push(range.after);
     }
-    const rows = this.db
-      .prepare(
+    const rows = this
+      .statement(
         `SELECT key, value, created_at, updated_at, expire_at FROM record WHERE ${clauses.join(' AND ')}
          ORDER BY key ${range.descending ? 'DESC' : 'ASC'} LIMIT ?`,
       )
       .all(...params, range.limit) as RecordRow[];
-    return rows.map(toRecord);
+    return rows.map(recordFromRow);
   }
 
   /** Runs `work` atomically: everything it wrote is rolled back if it throws. */
@@ -138,7 +149,7 @@ export class RecordStore {
   }
 
   countBySpace(): Map<string, number> {
-    const rows = this.db.prepare('SELECT space, COUNT(*) AS n FROM record GROUP BY space').all() as {
+    const rows = this.statement('SELECT space, COUNT(*) AS n FROM record GROUP BY space').all() as {
       space: string;
       n: number;
     }[];
@@ -149,7 +160,13 @@ export class RecordStore {
     this.db.exec('DELETE FROM entity_index_entry; DELETE FROM record;');
   }
 
+  /** Empties the entity indexes, before they are rebuilt from the records. */
+  clearIndexes(): void {
+    this.db.exec('DELETE FROM entity_index_entry');
+  }
+
   close(): void {
+    this.statements.clear();
     this.db.close();
   }
 }

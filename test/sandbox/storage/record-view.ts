@@ -9,7 +9,6 @@ import type { MetadataFieldName } from './validation';
 export interface RecordView {
   key: string;
   value: unknown;
-  entityName?: string;
   createdAt?: number;
   updatedAt?: number;
   expireTime?: string;

@@ -112,7 +112,8 @@ export function executeTransaction(context: StorageContext, body: unknown): Sand
       throw new KvsError(
         409,
         Chosen.conditionCheckFailed,
-        `Transaction cancelled: the conditions on ${failed.item.entity?.name ?? 'key'} ${JSON.stringify(failed.item.key)} were not met.`,
+        `Transaction cancelled: the conditions on ${failed.item.entity?.name ?? 'key'} ` +
+          `${JSON.stringify(failed.item.key)} were not met.`,
       );
     }
     for (const operation of operations) {

@@ -109,7 +109,9 @@ export function ttlMillis(options: unknown): number | undefined {
   const ttl = options.ttl;
   if (!isObject(ttl)) throw badRequest(Chosen.invalidTtl, 'ttl must be { value, unit }');
   const unitMs = typeof ttl.unit === 'string' ? TTL_UNIT_MS[ttl.unit] : undefined;
-  if (unitMs === undefined) throw badRequest(Chosen.invalidTtl, `ttl.unit must be one of ${Object.keys(TTL_UNIT_MS).join(', ')}`);
+  if (unitMs === undefined) {
+    throw badRequest(Chosen.invalidTtl, `ttl.unit must be one of ${Object.keys(TTL_UNIT_MS).join(', ')}`);
+  }
   if (typeof ttl.value !== 'number' || !Number.isInteger(ttl.value) || ttl.value <= 0) {
     throw badRequest(Chosen.invalidTtl, 'ttl.value must be a positive integer');
   }
