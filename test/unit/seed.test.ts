@@ -2,16 +2,18 @@ import type { JiraIssue, JiraSite, JiraSprint } from '../sandbox/jira/model';
 import { WORK_TYPE_FIELD_KEY, forgeFieldAri } from '../sandbox/jira/model';
 import { SEED_USERS, STORY_POINTS_FIELD_ID, WORK_TYPE_FIELD_ID, buildSeedSite, seedCustomers } from '../sandbox/seed';
 
-const OPTIONS = { appId: 'a1b2c3d4-0000-4000-8000-000000000001', environmentId: 'e5f6a7b8-0000-4000-8000-000000000002', today: new Date('2025-06-18T10:30:00Z') };
-const site = buildSeedSite(OPTIONS);
+const APP = { appId: 'a1b2c3d4-0000-4000-8000-000000000001', environmentId: 'e5f6a7b8-0000-4000-8000-000000000002' };
+// The stories must hold whatever day the sandbox starts on, including at the edges of a day.
+const TODAYS = ['2025-06-18T10:30:00.000Z', '2026-01-05T00:00:00.000Z', '2024-02-29T23:59:59.999Z'];
 
+const reference = buildSeedSite({ ...APP, today: new Date(TODAYS[0] as string) });
+const subtaskTypeIds = new Set(reference.issueTypes.filter((type) => type.subtask).map((type) => type.id));
+const doneStatusIds = new Set(reference.statuses.filter((status) => status.category === 'done').map((status) => status.id));
 const projectId = (key: string): string => {
-  const project = site.projects.find((candidate) => candidate.key === key);
+  const project = reference.projects.find((candidate) => candidate.key === key);
   if (project === undefined) throw new Error(`no project ${key}`);
   return project.id;
 };
-const subtaskTypeIds = new Set(site.issueTypes.filter((type) => type.subtask).map((type) => type.id));
-const doneStatusIds = new Set(site.statuses.filter((status) => status.category === 'done').map((status) => status.id));
 
 const sprintsOfBoard = (seeded: JiraSite, boardName: string): JiraSprint[] => {
   const board = seeded.boards.find((candidate) => candidate.name === boardName);
@@ -37,18 +39,24 @@ const shareByPoints = (issues: readonly JiraIssue[], workType: string): number =
   return ofType / total;
 };
 
-describe('the seed site', () => {
-  it('is the same every time it is built from the same options', () => {
-    expect(buildSeedSite({ ...OPTIONS, today: new Date(OPTIONS.today.getTime()) })).toEqual(site);
+describe('building the seed', () => {
+  it('gives the same site every time it is built from the same options', () => {
+    expect(buildSeedSite({ ...APP, today: new Date(TODAYS[0] as string) })).toEqual(reference);
     expect(seedCustomers()).toEqual(seedCustomers());
   });
 
-  it('moves its dates with `today` and keeps its shape', () => {
-    const later = buildSeedSite({ ...OPTIONS, today: new Date('2026-01-05T00:00:00Z') });
-    expect(later.issues.length).toBe(site.issues.length);
+  it('moves every date with `today`', () => {
+    const later = buildSeedSite({ ...APP, today: new Date('2026-01-05T00:00:00Z') });
     expect(later.issues.every((issue) => issue.updated <= '2026-01-05T00:00:00.000Z')).toBe(true);
     expect(later.issues.some((issue) => issue.created > '2025-09-01')).toBe(true);
+    const earliestCreated = later.issues.map((issue) => issue.created).sort()[0] ?? '';
+    expect(earliestCreated >= '2025-08-01').toBe(true);
   });
+});
+
+describe.each(TODAYS)('the seed site on %s', (todayIso) => {
+  const OPTIONS = { ...APP, today: new Date(todayIso) };
+  const site = buildSeedSite(OPTIONS);
 
   it('holds three software projects, two scrum boards and a kanban board, and a few hundred issues', () => {
     expect(site.projects.map((project) => [project.key, project.projectTypeKey])).toEqual([
@@ -149,6 +157,13 @@ describe('the seed site', () => {
       if (current?.state === 'closed' && issue.resolutiondate !== null && !subtaskTypeIds.has(issue.issueTypeId)) {
         expect(issue.resolutiondate <= current.completeDate!).toBe(true);
       }
+    }
+    const issueById = new Map(site.issues.map((issue) => [issue.id, issue]));
+    for (const subtask of site.issues.filter((issue) => subtaskTypeIds.has(issue.issueTypeId))) {
+      const parent = issueById.get(subtask.parentId ?? '');
+      expect(subtask.sprintIds).toEqual(parent?.sprintIds);
+      expect(subtask.created >= (parent?.created ?? '')).toBe(true);
+      if (parent?.resolutiondate != null) expect(subtask.resolutiondate !== null && subtask.resolutiondate <= parent.resolutiondate).toBe(true);
     }
     for (const closed of site.sprints.filter((sprint) => sprint.state === 'closed')) {
       const members = sprintMembers(site, closed).filter((issue) => issue.sprintIds[issue.sprintIds.length - 1] === closed.id);

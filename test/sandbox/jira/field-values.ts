@@ -64,7 +64,7 @@ function accountReference(ctx: EmulatorContext, value: unknown): string | null |
   return undefined;
 }
 
-/** Applies one field of an edit or create; `appOnly` fields (readOnly Forge fields) refuse user edits. */
+/** Applies one field of an edit or create; readOnly Forge fields refuse it (only the app field API sets them). */
 export function setIssueField(ctx: EmulatorContext, issue: JiraIssue, fieldId: string, value: unknown): string | undefined {
   switch (fieldId) {
     case 'summary':

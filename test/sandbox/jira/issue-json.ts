@@ -7,7 +7,7 @@ import { findSprint, findUser, jiraDateTime, projectOf, sprintField } from './co
 import { renderableFieldIds } from './field-catalogue';
 import type { JiraIssue, JiraSite } from './model';
 import { canBrowseIssue } from './permissions';
-import { issueTypeJson, priorityJson, projectSummaryJson, sprintFieldJson, statusJson, userJson } from './representation';
+import { issueTypeJson, priorityJson, projectSummaryJson, sprintFieldJson, statusJson, userDetailsJson } from './representation';
 
 export interface FieldSelection {
   /** Field ids to render, in no particular order. */
@@ -81,7 +81,7 @@ function issueReferenceJson(site: JiraSite, issue: JiraIssue): Record<string, un
 function userOrNull(site: JiraSite, accountId: string | null): Record<string, unknown> | null {
   if (!accountId) return null;
   const user = findUser(site, accountId);
-  return user ? userJson(site, user) : null;
+  return user ? userDetailsJson(site, user) : null;
 }
 
 function issueLinksJson(ctx: EmulatorContext, issue: JiraIssue): Record<string, unknown>[] {

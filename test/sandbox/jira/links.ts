@@ -2,7 +2,7 @@
 import { json } from '../http';
 import type { EmulatorContext } from './context';
 import { findIssue, projectOf } from './context';
-import { JiraApiError, forbidden, notFound } from './errors';
+import { JiraApiError, notFound } from './errors';
 import { isRecord, requireObjectBody } from './input';
 import type { JiraIssue } from './model';
 import { canBrowseIssue, hasProjectPermission } from './permissions';
@@ -26,7 +26,8 @@ export const createIssueLink: RouteHandler = (ctx, req) => {
   const inward = linkedIssue(ctx, body.inwardIssue, 'inwardIssue');
   const outward = linkedIssue(ctx, body.outwardIssue, 'outwardIssue');
   if (!hasProjectPermission(ctx.caller, projectOf(ctx.site, outward), 'LINK_ISSUES')) {
-    throw forbidden(`You do not have the permission to link issues in ${outward.key}.`);
+    // Jira answers a missing Link Issues permission with 404, as its spec documents.
+    throw notFound(`You do not have the permission to link issues in ${outward.key}.`);
   }
   const duplicate = ctx.site.links.some(
     (link) => link.typeId === type.id && link.inwardIssueId === inward.id && link.outwardIssueId === outward.id,

@@ -1,8 +1,9 @@
 /** Issue entity properties: list keys, get, set (201 created / 200 updated) and delete. */
 import { json } from '../http';
-import { JiraApiError, badRequest, notFound } from './errors';
+import { projectOf } from './context';
+import { ISSUE_NOT_FOUND, JiraApiError, badRequest, notFound } from './errors';
 import { visibleIssueOr404 } from './issues';
-import { requireIssuePermission } from './permissions';
+import { hasProjectPermission, requireIssuePermission } from './permissions';
 import type { RouteHandler } from './router';
 
 const MAX_PROPERTY_VALUE_CHARS = 32768;
@@ -43,7 +44,8 @@ export const setIssueProperty: RouteHandler = (ctx, req) => {
 
 export const deleteIssueProperty: RouteHandler = (ctx, req) => {
   const issue = visibleIssueOr404(ctx, req.params.issueIdOrKey);
-  requireIssuePermission(ctx.site, ctx.caller, issue, 'EDIT_ISSUES');
+  // Delete reports a missing Edit Issues permission as 404 (its spec documents no 403).
+  if (!hasProjectPermission(ctx.caller, projectOf(ctx.site, issue), 'EDIT_ISSUES')) throw notFound(ISSUE_NOT_FOUND);
   const key = req.params.propertyKey;
   if (!(key in issue.properties)) throw propertyMissing(key);
   delete issue.properties[key];

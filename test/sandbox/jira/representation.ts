@@ -12,7 +12,8 @@ const avatarUrls = (base: string, kind: 'user' | 'project', id: string): Record<
   return urls;
 };
 
-export function userJson(site: JiraSite, user: JiraUser): Json {
+/** A user as an issue field (assignee, reporter) shows it: UserDetails, without locale. */
+export function userDetailsJson(site: JiraSite, user: JiraUser): Json {
   return {
     self: `${site.baseUrl}/rest/api/3/user?accountId=${encodeURIComponent(user.accountId)}`,
     accountId: user.accountId,
@@ -22,9 +23,11 @@ export function userJson(site: JiraSite, user: JiraUser): Json {
     displayName: user.displayName,
     active: user.active,
     timeZone: user.timeZone,
-    locale: 'en_US',
   };
 }
+
+/** A user as `/myself` and `/user` show it. */
+export const userJson = (site: JiraSite, user: JiraUser): Json => ({ ...userDetailsJson(site, user), locale: 'en_US' });
 
 /** The user `asApp()` calls run as. */
 export function appUserJson(site: JiraSite, appId: string): Json {

@@ -93,9 +93,8 @@ export async function dispatch(routes: readonly JiraRoute[], ctx: EmulatorContex
 
 /** The unmodelled path with its ids generalised, so the 501 names the operation rather than one issue. */
 function describePath(path: string): string {
-  return path
-    .split('?')[0]
-    .split('/')
-    .map((part) => (/^\d+$/.test(part) || /^[A-Z][A-Z0-9_]+-\d+$/.test(part) ? '{id}' : part))
+  const parts = path.split('?')[0].split('/');
+  return parts
+    .map((part, i) => (parts[i - 1] !== 'api' && (/^\d+$/.test(part) || /^[A-Z][A-Z0-9_]+-\d+$/.test(part)) ? '{id}' : part))
     .join('/');
 }

@@ -13,8 +13,7 @@ export const getMyself: RouteHandler = (ctx) =>
 
 export const getUser: RouteHandler = (ctx, req) => {
   const accountId = req.query.get('accountId');
-  if (!accountId) throw badRequest("The 'accountId' parameter is required.");
-  const user = findUser(ctx.site, accountId);
+  const user = accountId ? findUser(ctx.site, accountId) : undefined;
   if (!user) throw notFound(USER_NOT_FOUND);
   return json(200, userJson(ctx.site, user));
 };

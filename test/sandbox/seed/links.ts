@@ -33,12 +33,11 @@ const addDuplicateReport = (random: SeededRandom, book: DraftBook, original: Dra
   const next = (): number => random.next();
   const created = momentBetween(next, addMs(original.created, DAY_MS), addMs(today, -2 * DAY_MS));
   const resolved = momentBetween(next, addMs(created, HOUR_MS), earliest(addMs(created, 3 * DAY_MS), addMs(today, -HOUR_MS)));
-  const summary = original.summary.charAt(0).toLowerCase() + original.summary.slice(1);
   return book.add({
     projectKey: original.projectKey,
     issueType: 'Bug',
     status: 'Done',
-    summary: `${customer.name}: ${summary}`,
+    summary: `${customer.name}: ${original.summary}`,
     description: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: `Raised by ${customer.name} on their weekly call.` }] }] },
     labels: ['customer-reported'],
     priority: 'High',
@@ -73,18 +72,33 @@ const addClone = (random: SeededRandom, book: DraftBook, original: DraftIssue, i
   });
 };
 
+/** Words long enough to name a thing ("payout", "dispute", "invoice"), for linking work about the same thing. */
+const topicsOf = (summary: string): Set<string> => new Set(summary.toLowerCase().match(/[a-z]{6,}/g) ?? []);
+
+const sharesTopic =
+  (other: DraftIssue): IssueFilter =>
+  (issue) => {
+    const topics = topicsOf(other.summary);
+    return [...topicsOf(issue.summary)].some((topic) => topics.has(topic));
+  };
+
+/** A story about the same thing as `bug` when there is one, any feature story otherwise. */
+const pickRelatedStory = (random: SeededRandom, book: DraftBook, linked: Set<number>, projectKey: ProjectKey, bug: DraftIssue): DraftIssue => {
+  const isRelatedStory: IssueFilter = (issue) => isFeatureStory(issue) && sharesTopic(bug)(issue);
+  const hasRelated = book.issues.some((issue) => !linked.has(issue.ref) && issue.projectKey === projectKey && isRelatedStory(issue));
+  return pickUnlinked(random, book, linked, inProject(projectKey, hasRelated ? isRelatedStory : isFeatureStory));
+};
+
 export const addIssueLinks = (random: SeededRandom, book: DraftBook, customers: readonly Customer[], today: Date): void => {
   const linked = new Set<number>();
   for (const projectKey of ['PAY', 'INV'] as const) {
     for (let count = 0; count < 3; count += 1) {
       const bug = pickUnlinked(random, book, linked, inProject(projectKey, isSprintBug));
-      const story = pickUnlinked(random, book, linked, inProject(projectKey, isFeatureStory));
-      book.link('relates', bug, story);
+      book.link('relates', bug, pickRelatedStory(random, book, linked, projectKey, bug));
     }
     for (let count = 0; count < 2; count += 1) {
       const enabler = pickUnlinked(random, book, linked, inProject(projectKey, isEnablingTask));
-      const feature = pickUnlinked(random, book, linked, inProject(projectKey, isFeatureStory));
-      book.link('blocks', enabler, feature);
+      book.link('blocks', enabler, pickRelatedStory(random, book, linked, projectKey, enabler));
     }
     const original = pickUnlinked(random, book, linked, inProject(projectKey, isSprintBug));
     const duplicate = addDuplicateReport(random, book, original, random.pick(customers), today);

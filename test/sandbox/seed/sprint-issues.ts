@@ -150,7 +150,8 @@ const addSubtasks = (context: ProjectContext, book: DraftBook, parent: DraftIssu
   const next = (): number => random.next();
   const summaries = random.shuffle(SUBTASK_SUMMARIES).slice(0, random.integer(1, 3));
   for (const summary of summaries) {
-    const latestCreation = earliest(addMs(parent.created, 2 * DAY_MS), parent.resolved ?? today, addMs(today, -HOUR_MS));
+    // A sub-task is split off while its parent is open, and is finished no later than its parent.
+    const latestCreation = earliest(addMs(parent.created, 2 * DAY_MS), addMs(parent.resolved ?? today, -HOUR_MS));
     const created = momentBetween(next, parent.created, latestCreation);
     const subtask = book.add({
       projectKey: parent.projectKey,
@@ -173,7 +174,7 @@ const addSubtasks = (context: ProjectContext, book: DraftBook, parent: DraftIssu
     });
     const status = parent.status === 'Done' ? 'Done' : parent.status === 'To Do' ? 'To Do' : random.weighted([['Done', 2], ['In Progress', 1], ['To Do', 1]] as const);
     if (status === 'Done') {
-      const resolved = momentBetween(next, addMs(created, HOUR_MS), parent.resolved ?? addMs(today, -HOUR_MS));
+      const resolved = momentBetween(next, addMs(created, 30 * 60 * 1000), parent.resolved ?? addMs(today, -30 * 60 * 1000));
       subtask.status = 'Done';
       subtask.resolved = resolved;
       subtask.updated = resolved;

@@ -74,8 +74,10 @@ function compileTerminal(ctx: EmulatorContext, clause: TerminalClause): IssuePre
     return operator === '~' ? matches : (issue) => !matches(issue);
   }
   if ((RANGE as readonly string[]).includes(operator)) {
-    const bound = resolved.values[0];
-    if (resolved.values.length !== 1 || typeof bound !== 'number') {
+    // An untyped property literal stands for both its text and its number; ranges use the number.
+    const numbers = resolved.values.filter((value): value is number => typeof value === 'number');
+    const bound = numbers[0];
+    if (operand.operandType === 'list' || numbers.length !== 1 || bound === undefined) {
       throw badRequest(`The operator '${operatorNode.text}' needs one value that can be ordered for the field '${field.name}'.`);
     }
     return (issue) => field.valuesOf(issue).some((value) => typeof value === 'number' && compare(operator, value, bound));

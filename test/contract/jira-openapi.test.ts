@@ -1,0 +1,101 @@
+/**
+ * Contract checks: every operation the Jira emulator models exists in Atlassian's OpenAPI spec, and every
+ * response it gives (successes and documented errors) satisfies that operation's response schema.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { JiraEmulator } from '../sandbox/jira/emulator';
+import { FIXTURE_APP, FIXTURE_NOW, buildFixtureSite } from '../sandbox/jira/fixture-site';
+import type { ContractCase } from './contract-cases';
+import { CONTRACT_CASES } from './contract-cases';
+import { issueFieldProblems, issuesIn } from './issue-field-shapes';
+import { OpenApiValidator } from './openapi-validator';
+
+const specDir = path.resolve(__dirname, '../../../shared/jira-openapi');
+const specsPresent = fs.existsSync(path.join(specDir, 'jira-platform.v3.json')) && fs.existsSync(path.join(specDir, 'jira-software.v3.json'));
+
+const newEmulator = (): JiraEmulator => new JiraEmulator(buildFixtureSite(), { ...FIXTURE_APP, now: () => FIXTURE_NOW });
+
+async function run(emulator: JiraEmulator, contractCase: ContractCase) {
+  const body = contractCase.rawBody ?? (contractCase.body === undefined ? undefined : JSON.stringify(contractCase.body));
+  return emulator.handle({ method: contractCase.method, path: contractCase.path, headers: {}, body, asUser: contractCase.asUser ?? null });
+}
+
+if (!specsPresent) {
+  const reason = `the Jira OpenAPI specs are not at ${specDir} (they live in ../shared/jira-openapi beside the repository)`;
+  console.warn(`Jira contract suite skipped: ${reason}`);
+  test.skip(`Jira contract suite skipped: ${reason}`, () => undefined);
+} else {
+  describe('Jira emulator against the Jira OpenAPI specs', () => {
+    let validator: OpenApiValidator;
+    beforeAll(() => {
+      validator = new OpenApiValidator(specDir);
+    });
+
+    test('every emulated route is an operation in the spec', () => {
+      const missing = newEmulator().routes().filter((route) => !validator.hasOperation(route.method, route.template));
+      expect(missing).toEqual([]);
+    });
+
+    test('every emulated route has a contract case that succeeds', () => {
+      const emulator = newEmulator();
+      const covered = new Set(
+        CONTRACT_CASES.filter((c) => c.status < 300)
+          .map((c) => emulator.routeOf(c.method, c.path))
+          .filter((route) => route !== undefined)
+          .map((route) => `${route.method} ${route.template}`),
+      );
+      const uncovered = emulator.routes().map((route) => `${route.method} ${route.template}`).filter((route) => !covered.has(route));
+      expect(uncovered).toEqual([]);
+    });
+
+    test.each(CONTRACT_CASES.map((c) => [`${c.method} ${c.path.slice(0, 90)} — ${c.name}`, c] as const))('%s', async (_title, contractCase) => {
+      const emulator = newEmulator();
+      const route = emulator.routeOf(contractCase.method, contractCase.path);
+      expect(route).toBeDefined();
+      if (!route) return;
+      const response = await run(emulator, contractCase);
+      expect({ status: response.status, body: response.body }).toMatchObject({ status: contractCase.status });
+      expect(validator.documentedStatuses(route.method, route.template)).toContain(String(response.status));
+
+      if (response.status >= 400) {
+        const check = validator.checkComponent('jira-platform', 'ErrorCollection', response.body);
+        expect(check.errors).toBe('');
+        return;
+      }
+      if (response.status === 204 || response.body === undefined) {
+        expect(response.body).toBeUndefined();
+        return;
+      }
+      const check = validator.checkResponse(route.method, route.template, response.status, response.body);
+      expect(check.schemaFound).toBe(true);
+      expect(check.errors).toBe('');
+      const fieldProblems = issuesIn(response.body).flatMap((issue) => issueFieldProblems(validator, issue));
+      expect(fieldProblems).toEqual([]);
+    });
+
+    describe('the validator can fail', () => {
+      test('rejects a user whose accountId is a number', () => {
+        const check = validator.checkResponse('GET', '/rest/api/3/myself', 200, { accountId: 42, displayName: 'x' });
+        expect(check.valid).toBe(false);
+        expect(check.errors).toContain('accountId');
+      });
+
+      test('rejects a search response carrying a total (SearchAndReconcileResults has none)', () => {
+        const check = validator.checkResponse('GET', '/rest/api/3/search/jql', 200, { issues: [], isLast: true, total: 0 });
+        expect(check.valid).toBe(false);
+      });
+
+      test('rejects a sprint whose id is a string (schema inferred from the spec example)', () => {
+        const check = validator.checkResponse('GET', '/rest/agile/1.0/sprint/{sprintId}', 200, { id: '1', name: 's', state: 'active' });
+        expect(check.schemaFound).toBe(true);
+        expect(check.valid).toBe(false);
+      });
+
+      test('rejects an assignee carrying a key UserDetails does not have', () => {
+        const problems = issueFieldProblems(validator, { id: '1', fields: { assignee: { accountId: 'a', locale: 'en' } } });
+        expect(problems.join('\n')).toContain('fields.assignee');
+      });
+    });
+  });
+}
