@@ -21,6 +21,15 @@ const OPTIONS: WorkTypeOption[] = [
   { label: 'Clear (not triaged yet)', value: null },
 ];
 
+const VISUALLY_HIDDEN = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+
 /**
  * The field's inline edit: Jira validates the value with the manifest's expression and saves it when the
  * frame calls `view.submit`, so the choice never goes through a resolver.
@@ -47,8 +56,9 @@ export default function WorkTypeEdit({ context }: SurfaceProps) {
   return (
     <Box padding="space.050">
       <Stack space="space.100">
-        <label htmlFor="work-type-select">
-          <Text weight="medium">Work type</Text>
+        {/* Jira shows the field's name beside the inline editor; the label is for screen readers only. */}
+        <label htmlFor="work-type-select" style={VISUALLY_HIDDEN}>
+          Work type
         </label>
         <Select<WorkTypeOption>
           inputId="work-type-select"
@@ -56,6 +66,8 @@ export default function WorkTypeEdit({ context }: SurfaceProps) {
           value={selected}
           onChange={(option) => setSelected(option)}
           placeholder="Choose a work type"
+          // The chosen value shows as just its name: the column beside the field name is narrow.
+          formatOptionLabel={(option, { context }) => (context === 'value' ? (option.value ?? 'Not triaged') : option.label)}
           autoFocus
         />
         {failure && (

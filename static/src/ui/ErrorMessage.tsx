@@ -27,7 +27,7 @@ const GUIDANCE: Record<ResolverCallErrorCode, Guidance> = {
     retryable: false,
   },
   'not-found': {
-    title: 'Not found',
+    title: 'Not found, or not visible to you',
     appearance: 'warning',
     nextStep: 'Check the key, or ask whoever shared the link.',
     retryable: false,

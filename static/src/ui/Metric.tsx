@@ -1,4 +1,4 @@
-import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
+import { Box, MetricText, Stack, Text, xcss } from '@atlaskit/primitives';
 
 const metricStyles = xcss({
   backgroundColor: 'elevation.surface.sunken',
@@ -15,9 +15,7 @@ export function Metric({ label, value, testId }: { label: string; value: number;
         <Text size="small" color="color.text.subtle">
           {label}
         </Text>
-        <Text size="large" weight="bold">
-          {value}
-        </Text>
+        <MetricText size="large">{value}</MetricText>
       </Stack>
     </Box>
   );

@@ -85,7 +85,9 @@ export async function readFileOrNull(file: string): Promise<Buffer | null> {
   try {
     return await readFile(file);
   } catch (error: unknown) {
-    if (error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'EISDIR')) return null;
+    // Checked by shape, not `instanceof Error`: under jest, Node's own errors come from another realm.
+    const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+    if (code === 'ENOENT' || code === 'EISDIR') return null;
     throw error;
   }
 }

@@ -17,7 +17,7 @@ export const PERSONA_LABELS: Readonly<Record<PersonaRole, string>> = {
   productLead: 'Product lead',
   sales: 'Sales rep',
   admin: 'Jira admin',
-  restricted: 'Restricted contractor (no access to OPS)',
+  restricted: 'Restricted contractor',
 };
 
 export const isPersonaRole = (value: unknown): value is PersonaRole =>

@@ -1,0 +1,72 @@
+/**
+ * `npm start`: the sandbox with its storage on disk, and the bridge host serving the built app and the host
+ * page. Open the printed URL to click through Upstream as each persona would.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT, Sandbox } from './sandbox';
+import { startHost, type RunningHost } from './host/host';
+
+const DEFAULT_PORT = 4400;
+
+function requestedPort(): number {
+  const fromEnv = process.env.PORT;
+  if (fromEnv === undefined || fromEnv === '') return DEFAULT_PORT;
+  const port = Number(fromEnv);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${fromEnv}"`);
+  return port;
+}
+
+const isAddressInUse = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && 'code' in error && error.code === 'EADDRINUSE';
+
+async function main(): Promise<void> {
+  const dataDir = path.join(REPO_ROOT, '.sandbox-data');
+  mkdirSync(dataDir, { recursive: true });
+  const sandbox = new Sandbox({ storageFile: path.join(dataDir, 'sandbox.sqlite') });
+  const staticDir = path.join(REPO_ROOT, 'static/build');
+  const port = requestedPort();
+
+  let host: RunningHost;
+  try {
+    host = await startHost({ sandbox, port, staticDir });
+  } catch (error: unknown) {
+    if (!isAddressInUse(error)) throw error;
+    // Another process has the port (often an earlier `npm start`); any free port is better than failing.
+    host = await startHost({ sandbox, port: 0, staticDir });
+    console.warn(`Port ${port} is taken; using ${new URL(host.url).port} instead.`);
+  }
+
+  console.log(`Upstream sandbox running at ${host.url}/`);
+  console.log(
+    [
+      `  Issue view (panel + Work type field): ${host.url}/#/issue/PAY-1`,
+      `  Dashboard (Sprint shape gadget):      ${host.url}/#/dashboard`,
+      `  Project page (Upstream triage):       ${host.url}/#/project/PAY`,
+      `  Admin page (Upstream settings):       ${host.url}/#/admin`,
+      `  Signal intake webtrigger:             POST ${host.url}/x1/signal-intake`,
+      '  Switch persona and theme in the top bar. Storage: .sandbox-data/sandbox.sqlite. Ctrl+C stops.',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the sandbox…`);
+    host
+      .close()
+      .catch((error: unknown) => console.error('Closing the host failed:', error))
+      .finally(() => {
+        sandbox.close();
+        process.exit(0);
+      });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error('The sandbox could not start:', error);
+  process.exit(1);
+});
