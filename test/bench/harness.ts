@@ -20,6 +20,19 @@ export interface BenchResult {
   ratioVsBaseline?: number;
 }
 
+export interface BenchOptions {
+  latencyMs: number;
+  iterations: number;
+  check?: (result: unknown) => void;
+}
+
+/** What each suite gets: the shared sandbox, the options, and a resolver call as a seeded persona. */
+export interface BenchContext {
+  sandbox: Sandbox;
+  options: BenchOptions;
+  call: (moduleKey: string, key: string, payload: unknown, accountId?: string) => Promise<unknown>;
+}
+
 const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
@@ -27,7 +40,7 @@ export async function measure(
   sandbox: Sandbox,
   operation: string,
   run: () => Promise<unknown>,
-  options: { latencyMs: number; iterations: number; check?: (result: unknown) => void },
+  options: BenchOptions,
 ): Promise<BenchResult> {
   sandbox.setLatency(0);
   options.check?.(await run()); // warm-up, also proves the operation succeeds

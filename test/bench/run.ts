@@ -1,13 +1,13 @@
 /**
- * `npm run bench [-- --latency 100 --iterations 10 --json]`: each resolver through the sandbox with latency
- * injected on every Jira and storage request, as a Forge function sees it from Atlassian's cloud.
+ * `npm run bench [-- --latency 100 --iterations 10 --json]`: every suite in test/bench/suites/ against one
+ * sandbox, with latency injected on every Jira and storage request as a Forge function sees it from
+ * Atlassian's cloud. Each suite exports `run(context): Promise<BenchResult[]>`.
  */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { Sandbox } from '../sandbox/sandbox';
 import { SEED_USERS } from '../sandbox/seed';
-import { invocationScope } from '../sandbox/runtime';
-import { forgetWorkTypeFieldId } from '../../src/jira/fields';
-import { measure, printTable, withBaseline, type BenchResult } from './harness';
-import { naiveTriageOverview } from './naive-triage-overview';
+import { printTable, type BenchContext, type BenchResult } from './harness';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,36 +27,19 @@ async function main(): Promise<void> {
   const iterations = option('iterations', 10);
   const json = process.argv.includes('--json');
   const sandbox = new Sandbox({ today: new Date('2026-11-26T10:00:00Z') });
-  const engineer = SEED_USERS.engineer;
-  const opts = { latencyMs, iterations, check: expectOk };
-  const call = (moduleKey: string, key: string, payload: unknown, accountId = engineer) =>
-    sandbox.invoke({ accountId, moduleKey, extension: {} }, key, payload);
+  const context: BenchContext = {
+    sandbox,
+    options: { latencyMs, iterations, check: expectOk },
+    call: (moduleKey, key, payload, accountId = SEED_USERS.engineer) =>
+      sandbox.invoke({ accountId, moduleKey, extension: {} }, key, payload),
+  };
+  const suiteDir = path.join(__dirname, 'suites');
+  const suites = readdirSync(suiteDir).filter((f) => f.endsWith('.ts')).sort();
   const results: BenchResult[] = [];
-
-  results.push(await measure(sandbox, 'viewer.get', () => call('context-panel', 'viewer.get', {}), opts));
-  results.push(await measure(sandbox, 'panel.overview', () => call('context-panel', 'panel.overview', { issueKey: 'PAY-12' }), opts));
-  results.push(await measure(sandbox, 'workType.get (field id cached)', () => call('work-type', 'workType.get', { issueKey: 'PAY-12' }), opts));
-  results.push(await measure(sandbox, 'gadget.boards', () => call('sprint-shape', 'gadget.boards', {}), opts));
-  results.push(
-    await measure(sandbox, 'settings.overview', () => call('settings', 'settings.overview', {}, SEED_USERS.admin), opts),
-  );
-
-  const naive = await measure(
-    sandbox,
-    'naive triage.overview (sequential)',
-    () => invocationScope.run({ accountId: engineer, moduleKey: 'triage-queue' }, async () => ({ ok: true, data: await naiveTriageOverview('INV') })),
-    opts,
-  );
-  const triage = await measure(
-    sandbox,
-    'triage.overview (cold field cache)',
-    () => {
-      forgetWorkTypeFieldId();
-      return call('triage-queue', 'triage.overview', { projectKey: 'INV' });
-    },
-    opts,
-  );
-  results.push(withBaseline(triage, naive), naive);
+  for (const file of suites) {
+    const suite = (await import(path.join(suiteDir, file))) as { run: (c: BenchContext) => Promise<BenchResult[]> };
+    results.push(...(await suite.run(context)));
+  }
   sandbox.close();
 
   if (json) results.forEach((r) => console.log(JSON.stringify(r)));

@@ -45,10 +45,17 @@ type ResolverHandler = (
 ) => Promise<unknown>;
 type WebTriggerHandler = (request: WebTriggerRequest, context: Record<string, unknown>) => Promise<WebTriggerResponse>;
 
+type TriggerHandler = (event: Record<string, unknown>, context: Record<string, unknown>) => Promise<unknown>;
+
 interface AppHandlers {
   resolverHandler: ResolverHandler;
   signalIntakeHandler: WebTriggerHandler;
+  [triggerExport: string]: ResolverHandler | WebTriggerHandler | TriggerHandler;
 }
+
+/** Product-event triggers as manifest.yml wires them: module key → the export of src/index.ts it runs. */
+export const TRIGGER_EXPORTS = { 'sprint-closed': 'sprintClosedHandler' } as const;
+export type TriggerKey = keyof typeof TRIGGER_EXPORTS;
 
 export class Sandbox {
   readonly jira: JiraEmulator;
@@ -140,6 +147,28 @@ export class Sandbox {
     return invocationScope.run({ accountId: null, moduleKey }, () =>
       signalIntakeHandler(request, { installContext: `ari:cloud:jira::site/${SANDBOX_CLOUD_ID}` }),
     );
+  }
+
+  /**
+   * Delivers a product event to a trigger's function, as Forge does: no user in scope (asUser() is refused),
+   * the event as the first argument and the installation context as the second.
+   */
+  async fireTrigger(trigger: TriggerKey, event: Record<string, unknown>): Promise<unknown> {
+    this.activate();
+    const handler = this.app()[TRIGGER_EXPORTS[trigger]] as TriggerHandler | undefined;
+    if (typeof handler !== 'function') throw new Error(`src/index.ts does not export ${TRIGGER_EXPORTS[trigger]}`);
+    return invocationScope.run({ accountId: null, moduleKey: trigger }, () =>
+      handler(event, { installContext: `ari:cloud:jira::site/${SANDBOX_CLOUD_ID}`, principal: undefined }),
+    );
+  }
+
+  /**
+   * Runs `work` as the app inside this sandbox (Forge globals live, no user), for seeding app data through the
+   * real @forge/kvs SDK.
+   */
+  async asApp<T>(work: () => Promise<T>): Promise<T> {
+    this.activate();
+    return invocationScope.run({ accountId: null, moduleKey: 'sandbox-seed' }, work);
   }
 
   close(): void {

@@ -6,6 +6,11 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, Sandbox } from './sandbox';
 import { startHost, type RunningHost } from './host/host';
+import { loadSiteSeededOn, sandboxFiles, siteSaver } from './persisted-site';
+import { seedAppData } from './seed/app-data';
+
+/** How often the emulator's site is written back to disk when it changed. */
+const SAVE_INTERVAL_MS = 2000;
 
 const DEFAULT_PORT = 4400;
 
@@ -21,9 +26,16 @@ const isAddressInUse = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && 'code' in error && error.code === 'EADDRINUSE';
 
 async function main(): Promise<void> {
-  const dataDir = path.join(REPO_ROOT, '.sandbox-data');
-  mkdirSync(dataDir, { recursive: true });
-  const sandbox = new Sandbox({ storageFile: path.join(dataDir, 'sandbox.sqlite') });
+  const files = sandboxFiles(path.join(REPO_ROOT, '.sandbox-data'));
+  mkdirSync(files.dir, { recursive: true });
+  const today = new Date();
+  const savedSite = loadSiteSeededOn(files, today, process.argv.includes('--fresh'));
+  const sandbox = new Sandbox({ storageFile: files.storageFile, today, ...(savedSite ? { site: savedSite } : {}) });
+  // Idempotent: on a restart the same day it finds its records and writes nothing.
+  await seedAppData(sandbox, today);
+  const saveSite = siteSaver(files, sandbox.jira.site, today);
+  saveSite();
+  const saveTimer = setInterval(saveSite, SAVE_INTERVAL_MS);
   const staticDir = path.join(REPO_ROOT, 'static/build');
   const port = requestedPort();
 
@@ -45,7 +57,8 @@ async function main(): Promise<void> {
       `  Project page (Upstream triage):       ${host.url}/#/project/PAY`,
       `  Admin page (Upstream settings):       ${host.url}/#/admin`,
       `  Signal intake webtrigger:             POST ${host.url}/x1/signal-intake`,
-      '  Switch persona and theme in the top bar. Storage: .sandbox-data/sandbox.sqlite. Ctrl+C stops.',
+      `  ${savedSite ? 'Resumed the site saved earlier today' : 'Seeded a fresh site for today'} (.sandbox-data/; \`npm start -- --fresh\` reseeds).`,
+      '  Switch persona and theme in the top bar. Ctrl+C stops.',
     ].join('\n'),
   );
 
@@ -53,6 +66,8 @@ async function main(): Promise<void> {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(saveTimer);
+    saveSite();
     console.log(`\n${signal}: stopping the sandbox…`);
     host
       .close()

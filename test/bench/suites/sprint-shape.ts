@@ -1,0 +1,99 @@
+/**
+ * Sprint shape at scale: a 1,000-issue sprint, added to the seeded site for this suite, shaped by the gadget's
+ * resolver (ids by JQL, then parallel bulk fetches) against a naive version (search/jql with `*all`, 100 per
+ * page, one call after another). Also the trend, cold (backfill) and warm, and the gadget's initial JS.
+ */
+import path from 'node:path';
+import { SEED_USERS, BOARD_IDS, STORY_POINTS_FIELD_ID, WORK_TYPE_FIELD_ID, PROJECT_IDS } from '../../sandbox/seed';
+import { invocationScope } from '../../sandbox/runtime';
+import { REPO_ROOT, type Sandbox } from '../../sandbox/sandbox';
+import type { JiraIssue } from '../../sandbox/jira/model';
+import { forgetBoardEstimations } from '../../../src/jira/boards';
+import { forgetWorkTypeFieldId } from '../../../src/jira/fields';
+import { WORK_TYPES } from '../../../src/domain/work-type';
+import { measure, withBaseline, type BenchContext, type BenchResult } from '../harness';
+import { naiveSprintShape } from '../naive-sprint-shape';
+import { gadgetInitialJs } from '../gadget-bundle-size';
+
+const BIG_SPRINT_ID = 7001;
+const BIG_SPRINT_SIZE = 1000;
+const FIRST_ISSUE_ID = 900000;
+
+/** A future sprint on the Invoicing board holding 1,000 story-level issues with a believable mix. */
+function addBigSprint(sandbox: Sandbox): void {
+  const site = sandbox.jira.site;
+  if (site.sprints.some((s) => s.id === BIG_SPRINT_ID)) return;
+  site.sprints.push({ id: BIG_SPRINT_ID, boardId: BOARD_IDS.INV, name: 'INV Big Bang', state: 'future', goal: 'Everything at once', createdDate: new Date().toISOString() });
+  const story = site.issueTypes.find((t) => t.name === 'Story')!;
+  const toDo = site.statuses.find((s) => s.category === 'new')!;
+  const created = new Date().toISOString();
+  for (let n = 0; n < BIG_SPRINT_SIZE; n += 1) {
+    const issue: JiraIssue = {
+      id: String(FIRST_ISSUE_ID + n),
+      key: `INV-${5000 + n}`,
+      projectId: PROJECT_IDS.INV,
+      issueTypeId: story.id,
+      statusId: toDo.id,
+      summary: `Bulk planned work item ${n + 1}`,
+      description: null,
+      labels: [],
+      priority: 'Medium',
+      assigneeAccountId: null,
+      reporterAccountId: SEED_USERS.productLead,
+      parentId: null,
+      created,
+      updated: created,
+      resolutiondate: null,
+      customFields: {
+        ...(n % 7 === 0 ? {} : { [WORK_TYPE_FIELD_ID]: WORK_TYPES[n % 3] }),
+        ...(n % 11 === 0 ? {} : { [STORY_POINTS_FIELD_ID]: [1, 2, 3, 5, 8][n % 5] }),
+      },
+      sprintIds: [BIG_SPRINT_ID],
+      properties: {},
+    };
+    site.issues.push(issue);
+  }
+}
+
+const config = { boardId: BOARD_IDS.INV, sprint: { kind: 'sprint', sprintId: BIG_SPRINT_ID }, target: { Innovative: 50, Corrective: 25, Enabling: 25 }, measure: 'estimate', driftThreshold: 10 };
+
+export async function run({ sandbox, options, call }: BenchContext): Promise<BenchResult[]> {
+  addBigSprint(sandbox);
+  const results: BenchResult[] = [];
+  const naive = await measure(
+    sandbox,
+    'naive sprint shape, 1,000 issues (*all, 100/page)',
+    () =>
+      invocationScope.run({ accountId: SEED_USERS.engineer, moduleKey: 'sprint-shape' }, async () => ({
+        ok: true,
+        data: await naiveSprintShape(BOARD_IDS.INV, BIG_SPRINT_ID),
+      })),
+    options,
+  );
+  const byId = await measure(sandbox, 'sprintShape.get, 1,000 issues (sprint by id)', () => call('sprint-shape', 'sprintShape.get', { config }), options);
+  const cold = await measure(
+    sandbox,
+    'sprintShape.get, 1,000 issues (cold caches)',
+    () => {
+      forgetWorkTypeFieldId();
+      forgetBoardEstimations();
+      return call('sprint-shape', 'sprintShape.get', { config });
+    },
+    options,
+  );
+  results.push(withBaseline(byId, naive), withBaseline(cold, naive), naive);
+  results.push(
+    await measure(sandbox, 'sprintShape.get, INV active sprint', () => call('sprint-shape', 'sprintShape.get', { config: { ...config, sprint: { kind: 'active' } } }), options),
+  );
+  results.push(await measure(sandbox, 'sprintShape.trend (snapshots stored)', () => call('sprint-shape', 'sprintShape.trend', { boardId: BOARD_IDS.PAY }), options));
+
+  const bundle = gadgetInitialJs(path.join(REPO_ROOT, 'static/build'));
+  if (bundle) {
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+    console.log(`Sprint-shape gadget initial JS (entry + GadgetView chunk + static imports), gzipped: ${kb(bundle.totalGzipBytes)} (budget 150 KB)`);
+    for (const chunk of bundle.chunks.slice(0, 8)) console.log(`  ${chunk.file.padEnd(44)} ${kb(chunk.gzipBytes).padStart(9)} gz  ${kb(chunk.bytes).padStart(9)} raw`);
+  } else {
+    console.log('Sprint-shape gadget initial JS: static/build is missing; run `npm run build:static` first.');
+  }
+  return results;
+}

@@ -1,0 +1,116 @@
+/**
+ * Shared by the fuzz suites: for one resolver key, 10,000 generated payloads (arbitrary JSON, and near-valid
+ * variants mutated from valid inputs) through `sandbox.invoke`, checking that every answer is a result
+ * envelope, that `internal` never occurs, and that a rejected input wrote nothing to Jira or storage.
+ */
+import fc from 'fast-check';
+import { contract, resultSchema, type ResolverKey } from '../../src/contract';
+import type { Sandbox } from '../sandbox/sandbox';
+import { writesIn } from '../integration/work-type-helpers';
+
+export const RUNS_PER_KEY = 10_000;
+
+/** Strings that have broken resolvers elsewhere: path tricks, JQL quotes, huge and odd text. */
+const hostileString = fc.constantFrom(
+  '',
+  ' ',
+  '../admin',
+  'PAY-1/../../x',
+  'PAY-1?x=1',
+  'PAY-0',
+  'pay-1',
+  'PAY-99999999999',
+  '" OR 1=1 --',
+  'x'.repeat(5000),
+  '\u0000',
+  '🙂',
+  '__proto__',
+  'constructor',
+  'signal-',
+  'note-x',
+  'Innovative ',
+  'innovative',
+);
+
+const smallJson = fc.jsonValue({ maxDepth: 2 });
+const anyValue: fc.Arbitrary<unknown> = fc.oneof(
+  smallJson,
+  hostileString,
+  fc.constant(undefined),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+);
+
+type Json = Record<string, unknown>;
+
+/** One edit that usually makes a valid input invalid: drop, retype, add a key, or wrap it. */
+function mutate(valid: Json): fc.Arbitrary<unknown> {
+  const keys = Object.keys(valid);
+  const edits: fc.Arbitrary<unknown>[] = [
+    fc.tuple(fc.string({ maxLength: 12 }), anyValue).map(([k, v]) => ({ ...valid, [k || 'extra']: v })),
+    fc.constant([valid]),
+    fc.constant(JSON.stringify(valid)),
+  ];
+  if (keys.length > 0) {
+    const key = fc.constantFrom(...keys);
+    edits.push(
+      key.map((k) => {
+        const copy = { ...valid };
+        delete copy[k];
+        return copy;
+      }),
+      fc.tuple(key, anyValue).map(([k, v]) => ({ ...valid, [k]: v })),
+      fc.tuple(key, hostileString).map(([k, v]) => ({ ...valid, [k]: v })),
+    );
+  }
+  return fc.oneof(...edits);
+}
+
+export function payloads(valid: readonly Json[]): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    // Valid inputs reach Jira and storage and cost milliseconds; rejected ones cost microseconds. This mix keeps
+    // 10,000 runs per key within the time budget while still exercising every accepted path hundreds of times.
+    { weight: 14, arbitrary: anyValue },
+    { weight: 15, arbitrary: fc.constantFrom(...valid).chain(mutate) },
+    { weight: 1, arbitrary: fc.constantFrom(...valid) },
+  );
+}
+
+const STORAGE_OR_JIRA_WRITE = (sandbox: Sandbox) => writesIn(sandbox);
+
+export async function fuzzKey(
+  sandbox: Sandbox,
+  key: ResolverKey,
+  valid: readonly Json[],
+  callers: readonly string[],
+  moduleKey: string,
+): Promise<{ rejected: number; accepted: number }> {
+  const envelope = resultSchema(contract[key].output);
+  let rejected = 0;
+  let accepted = 0;
+  await fc.assert(
+    fc.asyncProperty(payloads(valid), fc.constantFrom(...callers), async (payload, accountId) => {
+      sandbox.clearLogs();
+      let answer: unknown;
+      try {
+        answer = await sandbox.invoke({ accountId, moduleKey, extension: {} }, key, payload);
+      } catch (error: unknown) {
+        throw new Error(`${key} threw instead of answering: ${String(error)}`);
+      }
+      const parsed = envelope.safeParse(answer);
+      if (!parsed.success) throw new Error(`${key} answered outside the envelope: ${JSON.stringify(answer).slice(0, 300)}`);
+      if (parsed.data.ok) {
+        accepted += 1;
+        return;
+      }
+      rejected += 1;
+      if (parsed.data.error.code === 'internal') throw new Error(`${key} answered internal for ${JSON.stringify(payload)?.slice(0, 200)}`);
+      const writes = STORAGE_OR_JIRA_WRITE(sandbox);
+      if (writes.length > 0) throw new Error(`${key} refused (${parsed.data.error.code}) but wrote ${writes.join(', ')}`);
+    }),
+    { numRuns: RUNS_PER_KEY, seed: 20261126, endOnFailure: true },
+  );
+  return { rejected, accepted };
+}
