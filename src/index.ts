@@ -3,3 +3,4 @@ import { buildResolver } from './resolvers';
 
 export const resolverHandler = buildResolver().getDefinitions();
 export { signalIntakeHandler } from './webtriggers/signal-intake';
+export { sprintClosedHandler } from './triggers/sprint-closed';

@@ -11,6 +11,12 @@ import {
 
 export * from './envelope';
 export * from './schemas';
+export * from './work-type';
+export * from './origin';
+
+import { workTypeContract } from './work-type';
+import { originContract } from './origin';
+import { sprintShapeContract } from './sprint-shape';
 
 /**
  * One input and one output schema per resolver key. `src/resolvers/` parses inputs with these and `static/`
@@ -67,6 +73,9 @@ export const contract = {
       rotatedAt: z.string(),
     }),
   },
+  ...workTypeContract,
+  ...originContract,
+  ...sprintShapeContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -48,3 +48,31 @@ export const boardPageSchema = z.object({
 export const myPermissionsSchema = z.object({
   permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })),
 });
+
+/** An issue as search and bulkfetch return it: with `fields` only when fields were asked for. */
+export const issueWithPropertiesSchema = z.object({
+  id: z.string(),
+  key: z.string().optional(),
+  fields: z.record(z.string(), z.unknown()).default({}),
+  properties: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const searchPageSchema = z.object({
+  issues: z.array(issueWithPropertiesSchema),
+  nextPageToken: z.string().optional(),
+  isLast: z.boolean().optional(),
+});
+
+export const bulkFetchSchema = z.object({
+  issues: z.array(issueWithPropertiesSchema),
+  issueErrors: z.array(z.unknown()).optional(),
+});
+
+export const permissionsCheckSchema = z.object({
+  projectPermissions: z
+    .array(z.object({ permission: z.string(), issues: z.array(z.number()).default([]), projects: z.array(z.number()).default([]) }))
+    .default([]),
+});
+
+export const userSchema = z.object({ accountId: z.string(), displayName: z.string() });
+export const userBulkSchema = z.object({ values: z.array(userSchema), isLast: z.boolean().optional() });

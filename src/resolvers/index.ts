@@ -7,6 +7,9 @@ import { triageQueueResolvers } from './triage-queue';
 import { sprintShapeResolvers } from './sprint-shape';
 import { settingsResolvers } from './settings';
 import { viewerResolvers } from './viewer';
+import { workTypeResolvers } from './work-type';
+import { originResolvers } from './origin';
+import { settingsRulesResolvers } from './settings-rules';
 
 const implementations: ResolverImplementations = {
   ...viewerResolvers,
@@ -15,6 +18,9 @@ const implementations: ResolverImplementations = {
   ...triageQueueResolvers,
   ...sprintShapeResolvers,
   ...settingsResolvers,
+  ...workTypeResolvers,
+  ...originResolvers,
+  ...settingsRulesResolvers,
 };
 
 function define<K extends ResolverKey>(resolver: Resolver, key: K): void {

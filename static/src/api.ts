@@ -26,6 +26,8 @@ export class ResolverCallError extends Error {
     message: string,
     readonly retryAfterSeconds?: number,
     readonly resolverKey?: ResolverKey,
+    /** For `invalid-input`: the input paths that were wrong and why, as the resolver's zod parse reported them. */
+    readonly fields?: Readonly<Record<string, string>>,
   ) {
     super(message);
   }
@@ -57,7 +59,7 @@ export async function callResolver<K extends ResolverKey>(key: K, input: Resolve
   }
   const result = parsed.data;
   if (!result.ok) {
-    throw new ResolverCallError(result.error.code, result.error.message, result.error.retryAfterSeconds, key);
+    throw new ResolverCallError(result.error.code, result.error.message, result.error.retryAfterSeconds, key, result.error.fields);
   }
   return result.data as ResolverOutput<K>;
 }

@@ -1,56 +1,42 @@
-import Heading from '@atlaskit/heading';
-import Lozenge from '@atlaskit/lozenge';
-import { Inline, Text } from '@atlaskit/primitives';
+/**
+ * The sprint-shape gadget's view. Reads its saved configuration from the frame's context; a gadget saved
+ * before targets existed (`{ boardId }` only) is completed with the site's default target mix.
+ */
 import type { SurfaceProps } from '../main';
 import { useResolver } from '../use-resolver';
 import { Resolved } from '../ui/Resolved';
+import { Loading } from '../ui/Loading';
 import { SurfaceLayout } from '../ui/SurfaceLayout';
 import { Empty } from '../ui/Empty';
+import type { GadgetConfig } from '../../../src/contract/sprint-shape';
+import { completeConfig, readStoredConfig } from '../sprint-shape/gadget-config';
+import { useGadgetContext } from '../sprint-shape/use-gadget-context';
+import { SprintShapeGadget } from '../sprint-shape/SprintShapeGadget';
 
-function ConfiguredBoard({ boardId }: { boardId: number }) {
-  const boards = useResolver('gadget.boards', {});
+function WithSiteTarget({ boardId, partial, siteUrl }: { boardId: number; partial: Partial<GadgetConfig>; siteUrl: string }) {
+  const siteTarget = useResolver('settings.targetMix.get', {});
   return (
-    <Resolved result={boards} what="the board">
-      {(data) => {
-        const board = data.boards.find((candidate) => candidate.id === boardId);
-        if (!board) {
-          return (
-            <Empty title="This board is not available">
-              The board this gadget was set up with no longer exists, or you cannot see it. Choose Configure in the
-              gadget's menu to pick another board.
-            </Empty>
-          );
-        }
-        return (
-          <>
-            <Inline space="space.100" alignBlock="center" shouldWrap>
-              <Heading size="small" as="h2">
-                {board.name}
-              </Heading>
-              <Lozenge>{board.type}</Lozenge>
-              {board.projectKey && <Text color="color.text.subtle">Project {board.projectKey}</Text>}
-            </Inline>
-            <Text as="p">
-              The mix of innovative, corrective and enabling work in this board's sprint, against the team's target,
-              lands here next.
-            </Text>
-          </>
-        );
-      }}
+    <Resolved result={siteTarget} what="the target mix">
+      {(data) => <SprintShapeGadget config={completeConfig(boardId, partial, data.target)} siteUrl={siteUrl} />}
     </Resolved>
   );
 }
 
-/** The sprint-shape gadget's view: which board it follows, or how to choose one. */
-export default function GadgetView({ context }: SurfaceProps) {
+export default function GadgetView(_props: SurfaceProps) {
+  const gadget = useGadgetContext();
+  const stored = gadget ? readStoredConfig(gadget.configuration) : null;
   return (
     <SurfaceLayout label="Sprint shape">
-      {context.gadgetBoardId ? (
-        <ConfiguredBoard boardId={context.gadgetBoardId} />
-      ) : (
+      {!gadget || !stored ? (
+        <Loading what="the gadget" />
+      ) : stored.kind === 'none' ? (
         <Empty title="Configure this gadget: choose a board">
-          Choose Configure in the gadget's menu and pick the board whose sprints this gadget should show.
+          Choose Configure in the gadget's menu, pick the board, its sprint and the team's target mix of work.
         </Empty>
+      ) : stored.kind === 'board-only' ? (
+        <WithSiteTarget boardId={stored.boardId} partial={stored.partial} siteUrl={gadget.siteUrl} />
+      ) : (
+        <SprintShapeGadget config={stored.config} siteUrl={gadget.siteUrl} />
       )}
     </SurfaceLayout>
   );

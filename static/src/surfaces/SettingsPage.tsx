@@ -11,6 +11,8 @@ import { useResolver } from '../use-resolver';
 import { Resolved } from '../ui/Resolved';
 import { SurfaceLayout } from '../ui/SurfaceLayout';
 import { LazyErrorMessage } from '../ui/LazyErrorMessage';
+import { RulesEditor } from '../settings/RulesEditor';
+import { TargetMixSettings } from '../sprint-shape/TargetMixSettings';
 
 type RotatedSecret = ResolverOutput<'settings.rotateIntakeSecret'>;
 
@@ -103,7 +105,7 @@ function IntakeSecret({ initial }: { initial: ResolverOutput<'settings.overview'
   );
 }
 
-/** Jira admins' settings: for now the intake secret that CRM and Slack bridges sign with. */
+/** Jira admins' settings: the intake secret CRM and Slack bridges sign with, the suggestion rules, the default target mix. */
 export default function SettingsPage(_props: SurfaceProps) {
   const overview = useResolver('settings.overview', {});
   return (
@@ -112,7 +114,14 @@ export default function SettingsPage(_props: SurfaceProps) {
         Upstream settings
       </Heading>
       <Resolved result={overview} what="settings">
-        {(data) => <IntakeSecret initial={data} />}
+        {(data) => (
+          <>
+            <IntakeSecret initial={data} />
+            {/* Only once the page is known to be this admin's: a refused overview shows one refusal, not two. */}
+            <RulesEditor />
+            <TargetMixSettings />
+          </>
+        )}
       </Resolved>
     </SurfaceLayout>
   );

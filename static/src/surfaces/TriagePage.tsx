@@ -1,33 +1,67 @@
+import { useCallback, useState } from 'react';
 import Heading from '@atlaskit/heading';
-import { Inline, Text } from '@atlaskit/primitives';
+import { Inline } from '@atlaskit/primitives';
+import type { ResolverOutput } from '../../../src/contract';
 import type { SurfaceProps } from '../main';
 import { useResolver } from '../use-resolver';
 import { Resolved } from '../ui/Resolved';
 import { SurfaceLayout } from '../ui/SurfaceLayout';
 import { Empty } from '../ui/Empty';
 import { Metric } from '../ui/Metric';
+import { UnclassifiedTab } from '../triage/UnclassifiedTab';
+import '../triage/triage.css';
+
+type Overview = ResolverOutput<'triage.overview'>;
+
+/** The page's tabs. Signals, Parking lot and Discovery join "Unclassified" as their features land. */
+const TABS = [{ id: 'unclassified', label: 'Unclassified' }] as const;
+type TabId = (typeof TABS)[number]['id'];
+
+function Triage({ overview, projectKey }: { overview: Overview; projectKey: string }) {
+  // Classifying rows below lowers the count above without another round trip.
+  const [classified, setClassified] = useState(0);
+  const [tab, setTab] = useState<TabId>('unclassified');
+  const onClassified = useCallback((count: number) => setClassified((n) => n + count), []);
+  const unclassified = Math.max(0, overview.unclassifiedCount - classified);
+  return (
+    <>
+      <Heading size="large" as="h1">
+        Upstream triage: {overview.project.name}
+      </Heading>
+      <Inline space="space.200" shouldWrap>
+        <Metric label="Open issues" value={overview.openIssueCount} testId="triage-open-issues" />
+        <Metric label="Without a work type" value={unclassified} testId="triage-unclassified" />
+      </Inline>
+      <div role="tablist" aria-label="Triage" className="tr-tabs">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`triage-tab-${t.id}`}
+            aria-controls={`triage-panel-${t.id}`}
+            aria-selected={tab === t.id}
+            tabIndex={tab === t.id ? 0 : -1}
+            className="tr-tab"
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+            {t.id === 'unclassified' && <span className="tr-count">{unclassified}</span>}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`triage-panel-${tab}`} aria-labelledby={`triage-tab-${tab}`}>
+        {tab === 'unclassified' && <UnclassifiedTab projectKey={projectKey} onClassified={onClassified} />}
+      </div>
+    </>
+  );
+}
 
 function TriageOverview({ projectKey }: { projectKey: string }) {
   const overview = useResolver('triage.overview', { projectKey });
   return (
     <Resolved result={overview} what="the triage queue">
-      {(data) => (
-        <>
-          <Heading size="large" as="h1">
-            Upstream triage: {data.project.name}
-          </Heading>
-          <Inline space="space.200" shouldWrap>
-            <Metric label="Open issues" value={data.openIssueCount} testId="triage-open-issues" />
-            <Metric label="Without a work type" value={data.unclassifiedCount} testId="triage-unclassified" />
-          </Inline>
-          <Text as="p">
-            {data.unclassifiedCount === 0
-              ? 'Every open issue has a work type.'
-              : `${data.unclassifiedCount} open ${data.unclassifiedCount === 1 ? 'issue has' : 'issues have'} no work type yet.`}{' '}
-            The signals inbox, clusters, parking lot, unclassified issues and discovery notes land on this page next.
-          </Text>
-        </>
-      )}
+      {(data) => <Triage overview={data} projectKey={projectKey} />}
     </Resolved>
   );
 }

@@ -1,89 +1,69 @@
-import { useState } from 'react';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { view } from '@forge/bridge';
-import Select from '@atlaskit/select';
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
-import { WORK_TYPES, type WorkType } from '../../../src/domain/work-type';
 import type { SurfaceProps } from '../main';
-
-interface WorkTypeOption {
-  label: string;
-  value: WorkType | null;
-}
-
-const DESCRIPTIONS: Record<WorkType, string> = {
-  Innovative: 'Innovative: new value for customers',
-  Corrective: 'Corrective: fixes something that is wrong',
-  Enabling: 'Enabling: makes future work possible or cheaper',
-};
-const OPTIONS: WorkTypeOption[] = [
-  ...WORK_TYPES.map((type) => ({ label: DESCRIPTIONS[type], value: type })),
-  { label: 'Clear (not triaged yet)', value: null },
-];
-
-const VISUALLY_HIDDEN = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
+import { WorkTypeRadios, type WorkTypeChoiceValue } from '../ui/WorkTypeRadios';
 
 /**
- * The field's inline edit: Jira validates the value with the manifest's expression and saves it when the
- * frame calls `view.submit`, so the choice never goes through a resolver.
+ * The field's inline edit: the three work types and "clear" as a radio group. Jira validates the value with the
+ * manifest's expression and saves it when the frame calls `view.submit`, so the choice never goes through a
+ * resolver. Keyboard: arrows choose, Enter saves, Escape cancels.
  */
 export default function WorkTypeEdit({ context }: SurfaceProps) {
-  const [selected, setSelected] = useState<WorkTypeOption | null>(
-    OPTIONS.find((option) => option.value === context.fieldValue) ?? null,
-  );
+  const [choice, setChoice] = useState<WorkTypeChoiceValue>(context.fieldValue ?? '');
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const save = async () => {
+  const save = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (saving) return;
     setSaving(true);
     setFailure(null);
     try {
-      await view.submit(selected?.value ?? null);
+      await view.submit(choice === '' ? null : choice);
     } catch (error: unknown) {
       console.error('Upstream: saving the work type failed', error);
+      // The choice stays as the person left it, so trying again is one keystroke.
       setFailure('Jira did not save the work type. Try again; if it keeps failing, reload the issue.');
       setSaving(false);
+    }
+  };
+  const cancel = () => void view.close().catch(() => undefined);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      cancel();
+    } else if (event.key === 'Enter' && event.target instanceof HTMLInputElement && event.target.type === 'radio') {
+      void save(event);
     }
   };
 
   return (
     <Box padding="space.050">
-      <Stack space="space.100">
-        {/* Jira shows the field's name beside the inline editor; the label is for screen readers only. */}
-        <label htmlFor="work-type-select" style={VISUALLY_HIDDEN}>
-          Work type
-        </label>
-        <Select<WorkTypeOption>
-          inputId="work-type-select"
-          options={OPTIONS}
-          value={selected}
-          onChange={(option) => setSelected(option)}
-          placeholder="Choose a work type"
-          // The chosen value shows as just its name: the column beside the field name is narrow.
-          formatOptionLabel={(option, { context }) => (context === 'value' ? (option.value ?? 'Not triaged') : option.label)}
-          autoFocus
-        />
-        {failure && (
-          <Text color="color.text.danger" role="alert">
-            {failure}
-          </Text>
-        )}
-        <Inline space="space.100">
-          <Button appearance="primary" onClick={save} isLoading={saving}>
-            Save
-          </Button>
-          <Button onClick={() => void view.close().catch(() => undefined)} isDisabled={saving}>
-            Cancel
-          </Button>
-        </Inline>
-      </Stack>
+      <form onSubmit={save} onKeyDown={onKeyDown} aria-label="Edit work type" data-testid="work-type-edit">
+        <Stack space="space.100">
+          {/* Jira shows the field's name beside the inline editor; the legend is for screen readers only. */}
+          <WorkTypeRadios value={choice} onChange={setChoice} legend="Work type" hideLegend disabled={saving} autoFocus />
+          {failure && (
+            <Text color="color.text.danger" role="alert">
+              {failure}
+            </Text>
+          )}
+          <Inline space="space.100" alignBlock="center" shouldWrap>
+            <Button appearance="primary" type="submit" isLoading={saving}>
+              Save
+            </Button>
+            <Button onClick={cancel} isDisabled={saving}>
+              Cancel
+            </Button>
+            <Text size="small" color="color.text.subtlest">
+              Enter saves · Esc cancels
+            </Text>
+          </Inline>
+        </Stack>
+      </form>
     </Box>
   );
 }

@@ -6,3 +6,5 @@
  */
 export { view } from '@forge/bridge/out/view/view';
 export { invoke } from '@forge/bridge/out/invoke/invoke';
+export { router } from '@forge/bridge/out/router/router';
+export { events } from '@forge/bridge/out/events/events';

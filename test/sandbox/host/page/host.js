@@ -164,7 +164,11 @@
     function showEdit() {
       holder.replaceChildren(forgeFrame('Work type (edit)', { module: 'work-type', entryPoint: 'edit', issueKey: issueKey }, {
         minHeight: 120,
-        onSubmitted: showView,
+        onSubmitted: function () {
+          showView();
+          // As Jira does after an edit (forge-reference §1.2), so the Upstream panel shows the new value too.
+          tellFrames({ type: 'event', scope: 'app', event: 'JIRA_ISSUE_CHANGED', payload: { issueKey: issueKey, changes: [{ changeType: 'updated' }] } });
+        },
         onClose: showView,
       }));
     }
