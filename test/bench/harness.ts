@@ -31,6 +31,8 @@ export interface BenchContext {
   sandbox: Sandbox;
   options: BenchOptions;
   call: (moduleKey: string, key: string, payload: unknown, accountId?: string) => Promise<unknown>;
+  /** A measurement that is not a timed operation (bundle sizes): one JSON line with --json, else the text. */
+  report: (record: Record<string, unknown>, text: string) => void;
 }
 
 const percentile = (sorted: number[], p: number): number =>

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     options: { latencyMs, iterations, check: expectOk },
     call: (moduleKey, key, payload, accountId = SEED_USERS.engineer) =>
       sandbox.invoke({ accountId, moduleKey, extension: {} }, key, payload),
+    report: (record, text) => console.log(json ? JSON.stringify(record) : text),
   };
   const suiteDir = path.join(__dirname, 'suites');
   const suites = readdirSync(suiteDir).filter((f) => f.endsWith('.ts')).sort();

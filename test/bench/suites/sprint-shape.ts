@@ -57,7 +57,7 @@ function addBigSprint(sandbox: Sandbox): void {
 
 const config = { boardId: BOARD_IDS.INV, sprint: { kind: 'sprint', sprintId: BIG_SPRINT_ID }, target: { Innovative: 50, Corrective: 25, Enabling: 25 }, measure: 'estimate', driftThreshold: 10 };
 
-export async function run({ sandbox, options, call }: BenchContext): Promise<BenchResult[]> {
+export async function run({ sandbox, options, call, report }: BenchContext): Promise<BenchResult[]> {
   addBigSprint(sandbox);
   const results: BenchResult[] = [];
   const naive = await measure(
@@ -90,10 +90,15 @@ export async function run({ sandbox, options, call }: BenchContext): Promise<Ben
   const bundle = gadgetInitialJs(path.join(REPO_ROOT, 'static/build'));
   if (bundle) {
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-    console.log(`Sprint-shape gadget initial JS (entry + GadgetView chunk + static imports), gzipped: ${kb(bundle.totalGzipBytes)} (budget 150 KB)`);
-    for (const chunk of bundle.chunks.slice(0, 8)) console.log(`  ${chunk.file.padEnd(44)} ${kb(chunk.gzipBytes).padStart(9)} gz  ${kb(chunk.bytes).padStart(9)} raw`);
+    report(
+      { measurement: 'sprint-shape gadget initial JS, gzipped', bytes: bundle.totalGzipBytes, budgetBytes: 150 * 1024, chunks: bundle.chunks },
+      [
+        `Sprint-shape gadget initial JS (entry + GadgetView chunk + static imports), gzipped: ${kb(bundle.totalGzipBytes)} (budget 150 KB)`,
+        ...bundle.chunks.slice(0, 8).map((chunk) => `  ${chunk.file.padEnd(44)} ${kb(chunk.gzipBytes).padStart(9)} gz  ${kb(chunk.bytes).padStart(9)} raw`),
+      ].join('\n'),
+    );
   } else {
-    console.log('Sprint-shape gadget initial JS: static/build is missing; run `npm run build:static` first.');
+    report({ measurement: 'sprint-shape gadget initial JS, gzipped', missing: 'static/build' }, 'Sprint-shape gadget initial JS: static/build is missing; run `npm run build:static` first.');
   }
   return results;
 }
