@@ -4,18 +4,9 @@
  * theme toggle.
  */
 import { BOARD_IDS } from '../sandbox/seed';
-import { eventually, openPage, signedInContext, startWorld, stopWorld, storedWorkType, surface, type E2eWorld } from './harness';
+import { eventually, openPage, signedInContext, storedWorkType, surface, useWorld } from './harness';
 
-let world: E2eWorld | undefined;
-const started = (): E2eWorld => {
-  if (!world) throw new Error('The e2e world did not start');
-  return world;
-};
-
-beforeAll(async () => {
-  world = await startWorld();
-}, 60_000);
-afterAll(() => stopWorld(world));
+const started = useWorld();
 
 test('the restricted contractor opening an OPS issue sees a refusal, not the issue', async () => {
   const context = await signedInContext(started(), 'restricted');

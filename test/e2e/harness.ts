@@ -57,6 +57,23 @@ export async function stopWorld(world: E2eWorld | undefined): Promise<void> {
 }
 
 /**
+ * One world per test file: started before its first test (then `afterStart`, e.g. seeding app data), stopped
+ * after its last. Returns a getter, since the world exists only once `beforeAll` has run.
+ */
+export function useWorld(afterStart?: (world: E2eWorld) => Promise<void>): () => E2eWorld {
+  let world: E2eWorld | undefined;
+  beforeAll(async () => {
+    world = await startWorld();
+    await afterStart?.(world);
+  }, 60_000);
+  afterAll(() => stopWorld(world));
+  return () => {
+    if (!world) throw new Error('The e2e world did not start');
+    return world;
+  };
+}
+
+/**
  * A fresh browser context signed in as `persona`, as the host page's user switcher does it (a cookie the host
  * reads on every bridge call), and optionally in the dark theme.
  */

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { seedAppData } from '../sandbox/seed/app-data';
-import { openPage, resolverData, signedInContext, startWorld, stopWorld, storedWorkType, surface, type E2eWorld } from './harness';
+import { openPage, resolverData, signedInContext, storedWorkType, surface, useWorld } from './harness';
 
 type Unclassified = { issues: Array<{ key: string; suggestion: { workType: string; reasons: string[] } | null }> };
 type PanelData = {
@@ -13,17 +13,7 @@ type PanelData = {
   readiness: Array<{ key: string; state: string }>;
 };
 
-let world: E2eWorld | undefined;
-const started = (): E2eWorld => {
-  if (!world) throw new Error('The e2e world did not start');
-  return world;
-};
-
-beforeAll(async () => {
-  world = await startWorld();
-  await seedAppData(world.sandbox, new Date());
-}, 60_000);
-afterAll(() => stopWorld(world));
+const started = useWorld((world) => seedAppData(world.sandbox, new Date()));
 
 const money = (n: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(n);
 const keyOfSummary = (summary: string): string => {

@@ -5,18 +5,9 @@
 import { PERSONA_ROLES } from '../sandbox/host/personas';
 import { SEED_USERS, type PersonaRole } from '../sandbox/seed';
 import type { BrowserContext, Page } from 'playwright-core';
-import { resolverData, signedInContext, startWorld, stopWorld, storedWorkType, surface, type E2eWorld } from './harness';
+import { resolverData, signedInContext, storedWorkType, surface, useWorld } from './harness';
 
-let world: E2eWorld | undefined;
-const started = (): E2eWorld => {
-  if (!world) throw new Error('The e2e world did not start');
-  return world;
-};
-
-beforeAll(async () => {
-  world = await startWorld();
-}, 60_000);
-afterAll(() => stopWorld(world));
+const started = useWorld();
 
 const ISSUE_KEY = 'PAY-3';
 

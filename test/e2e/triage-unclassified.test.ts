@@ -5,7 +5,7 @@
  */
 import type { FrameLocator, Page } from 'playwright-core';
 import { seedAppData } from '../sandbox/seed/app-data';
-import { openPage, resolverData, signedInContext, startWorld, stopWorld, storedWorkType, surface, type E2eWorld } from './harness';
+import { openPage, resolverData, signedInContext, storedWorkType, surface, useWorld } from './harness';
 
 type Unclassified = {
   issues: Array<{ key: string; suggestion: { workType: string } | null }>;
@@ -13,17 +13,7 @@ type Unclassified = {
   nextPageToken: string | null;
 };
 
-let world: E2eWorld | undefined;
-const started = (): E2eWorld => {
-  if (!world) throw new Error('The e2e world did not start');
-  return world;
-};
-
-beforeAll(async () => {
-  world = await startWorld();
-  await seedAppData(world.sandbox, new Date());
-}, 60_000);
-afterAll(() => stopWorld(world));
+const started = useWorld((world) => seedAppData(world.sandbox, new Date()));
 
 const focusedKey = (triage: FrameLocator) => triage.locator('tr.tr-focused').getAttribute('data-key');
 const rowKeys = async (triage: FrameLocator) =>

@@ -3,20 +3,11 @@
  * inline, before anything is sent, and the edits stay on screen.
  */
 import type { FrameLocator } from 'playwright-core';
-import { openPage, resolverData, signedInContext, startWorld, stopWorld, surface, type E2eWorld } from './harness';
+import { openPage, resolverData, signedInContext, surface, useWorld } from './harness';
 
 type Rules = { rules: { issueTypes: Record<string, string>; labels: Record<string, string>; keywords: Record<string, string> }; isDefault: boolean };
 
-let world: E2eWorld | undefined;
-const started = (): E2eWorld => {
-  if (!world) throw new Error('The e2e world did not start');
-  return world;
-};
-
-beforeAll(async () => {
-  world = await startWorld();
-}, 60_000);
-afterAll(() => stopWorld(world));
+const started = useWorld();
 
 const savedRules = () => resolverData<Rules>(started(), 'admin', 'settings', 'settings.rules.get', {});
 
