@@ -9,6 +9,7 @@ import { getIssueRecord } from '../jira/issue-reads';
 import { parseOriginProperty } from '../jira/origin-property';
 import { recentDiscoveryNotes, type DiscoveryNote } from '../store/discovery-note-repository';
 import { recentSignals, type SignalRecord } from '../store/signal-reads';
+import { originSignalView } from './origin-trail';
 
 const SIGNAL_STATES = ['new', 'triaged', 'routed'] as const;
 const NOTE_STATUSES = ['draft', 'exploring', 'ready'] as const;
@@ -42,16 +43,7 @@ export async function originCandidates(issueKey: string, query: string): Promise
     .sort((a, b) => b.updatedAt - a.updatedAt)
     .slice(0, MAX_NOTES);
   return {
-    signals: signals.map((s) => ({
-      id: s.id,
-      customer: s.customer,
-      quote: s.text,
-      arr: s.arr ?? null,
-      receivedAt: new Date(s.receivedAt * 1000).toISOString(),
-      source: s.source,
-      raisedBy: s.raisedByName,
-      state: s.route ? `${s.state}: ${s.route}` : s.state,
-    })),
+    signals: signals.map(originSignalView),
     discoveryNotes: notes.map((n) => ({ id: n.id, title: n.title, status: n.status })),
   };
 }

@@ -12,6 +12,18 @@ import type { SignalRecord } from '../store/signal-reads';
 const BRIEF_CHARS = 280;
 const brief = (text: string): string => (text.length <= BRIEF_CHARS ? text : `${text.slice(0, BRIEF_CHARS - 1).trimEnd()}…`);
 
+/** A signal as the trail and the link picker show it: the customer's words, their ARR, when and how it came. */
+export const originSignalView = (s: SignalRecord): OriginDto['signals'][number] => ({
+  id: s.id,
+  customer: s.customer,
+  quote: s.text,
+  arr: s.arr ?? null,
+  receivedAt: new Date(s.receivedAt * 1000).toISOString(),
+  source: s.source,
+  raisedBy: s.raisedByName,
+  state: s.route ? `${s.state}: ${s.route}` : s.state,
+});
+
 /** The account ids whose names the trail shows. */
 export function accountIdsInTrail(origin: OriginProperty | null, note: DiscoveryNote | null): string[] {
   const ids = origin ? [origin.linkedBy] : [];
@@ -36,16 +48,7 @@ export function originTrail(
       missing.push(id);
       continue;
     }
-    linkedSignals.push({
-      id,
-      customer: s.customer,
-      quote: s.text,
-      arr: s.arr ?? null,
-      receivedAt: new Date(s.receivedAt * 1000).toISOString(),
-      source: s.source,
-      raisedBy: s.raisedByName,
-      state: s.route ? `${s.state}: ${s.route}` : s.state,
-    });
+    linkedSignals.push(originSignalView(s));
   }
   let discoveryNote: OriginDto['discoveryNote'] = null;
   if (origin.discoveryNoteId) {
