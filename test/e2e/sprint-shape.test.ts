@@ -7,21 +7,13 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { BOARD_IDS } from '../sandbox/seed';
-import { SCREENSHOT_DIR, openPage, resolverData, signedInContext, startWorld, stopWorld, surface, type E2eWorld } from './harness';
+import { SCREENSHOT_DIR, openPage, resolverData, signedInContext, surface, useWorld } from './harness';
 import type { SprintShapeView } from '../../src/contract/sprint-shape';
 
-let world: E2eWorld | undefined;
-const started = (): E2eWorld => {
-  if (!world) throw new Error('The e2e world did not start');
-  return world;
-};
+const started = useWorld();
 const GADGET_ID = '10100';
 const configured = () => started().host.gadgets.get(GADGET_ID)?.configuration;
 
-beforeAll(async () => {
-  world = await startWorld();
-}, 60_000);
-afterAll(() => stopWorld(world));
 beforeEach(() => started().host.gadgets.configure(GADGET_ID, {}));
 
 async function fillTarget(page: Page, target: { Innovative: string; Corrective: string; Enabling: string }): Promise<void> {
@@ -87,17 +79,17 @@ test('configure then view: pick the Invoicing board and a target, see the shape,
     await gadget.getByTestId('sprint-shape-trend-column').first().waitFor();
     expect(await gadget.getByTestId('sprint-shape-trend-column').count()).toBe(4);
 
-    // A segment opens Jira's issue search for the issues behind it, in a new tab.
-    // The sandbox has no Jira UI at the site's address: answer the search page with a stub to land on.
-    await context.route('https://northwind-ledger.atlassian.net/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Jira search</title>' }));
-    const popup = context.waitForEvent('page');
+    // A segment opens Jira's issue search for the issues behind it; the sandbox host answers it with its own
+    // search page, run as the signed-in person against the emulator.
     await gadget.locator('[data-segment="Unclassified"]').click();
-    const jiraSearch = await popup;
-    await jiraSearch.waitForURL(/\/issues\//);
-    const url = new URL(jiraSearch.url());
-    expect(url.pathname).toBe('/issues/');
-    expect(url.searchParams.get('jql')).toBe(expected.segmentJql.Unclassified);
-    await jiraSearch.close();
+    await page.getByRole('heading', { name: 'Search issues' }).waitFor();
+    expect(await page.locator('#jql-input').inputValue()).toBe(expected.segmentJql.Unclassified);
+    const rows = page.locator('#search-results tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(expected.shape.byCount.amounts.Unclassified);
+    expect(new Set(await rows.locator('td:nth-child(5)').allTextContents())).toEqual(new Set(['Not triaged']));
+    await page.goBack();
+    await gadget.getByTestId('sprint-shape-sprint-name').waitFor();
 
     // Switch to the next sprint, for planning.
     await gadget.getByRole('button', { name: 'Next', exact: true }).click();

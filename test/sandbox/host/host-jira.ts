@@ -48,6 +48,21 @@ const jiraErrorSchema = z.object({
   errors: z.record(z.string(), z.string()).optional(),
 });
 
+const statusNameSchema = z.object({ name: z.string() });
+const searchResultSchema = z.object({
+  issues: z.array(z.object({ key: z.string(), fields: z.record(z.string(), z.unknown()) })),
+  nextPageToken: z.string().optional(),
+});
+
+export type IssueSearchOutcome =
+  | {
+      ok: true;
+      /** More than the 100 shown match. */
+      more: boolean;
+      issues: Array<{ key: string; summary: string; status: string; issueType: string; workType: WorkType | null }>;
+    }
+  | { ok: false; messages: string[] };
+
 export interface IssueRef {
   id: string;
   key: string;
@@ -199,6 +214,39 @@ export class HostJira {
       assignee: fields.assignee?.displayName ?? null,
       reporter: fields.reporter?.displayName ?? null,
       labels: fields.labels ?? [],
+    };
+  }
+
+  /**
+   * Jira's issue search as the person sees it (`/issues/?jql=…`): the first 100 matches with the fields the
+   * host's search page shows. Bad JQL comes back as Jira's own messages.
+   */
+  async searchIssues(jql: string, accountId: string | null): Promise<IssueSearchOutcome> {
+    if (!accountId) return { ok: false, messages: ['Sign in to search.'] };
+    const fieldId = await this.workTypeFieldId();
+    const response = await this.jira.handle({
+      method: 'POST',
+      path: '/rest/api/3/search/jql',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jql, maxResults: 100, fields: ['summary', 'status', 'issuetype', fieldId] }),
+      asUser: accountId,
+    });
+    if (response.status !== 200) {
+      const parsed = jiraErrorSchema.safeParse(response.body);
+      const messages = parsed.success ? [...(parsed.data.errorMessages ?? []), ...Object.values(parsed.data.errors ?? {})] : [];
+      return { ok: false, messages: messages.length ? messages : [`Jira answered ${response.status}.`] };
+    }
+    const page = searchResultSchema.parse(response.body);
+    return {
+      ok: true,
+      more: page.nextPageToken !== undefined,
+      issues: page.issues.map((issue) => ({
+        key: issue.key,
+        summary: String(issue.fields.summary ?? ''),
+        status: statusNameSchema.safeParse(issue.fields.status).data?.name ?? '',
+        issueType: statusNameSchema.safeParse(issue.fields.issuetype).data?.name ?? '',
+        workType: (WORK_TYPES as readonly unknown[]).includes(issue.fields[fieldId]) ? (issue.fields[fieldId] as WorkType) : null,
+      })),
     };
   }
 

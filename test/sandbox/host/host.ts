@@ -113,6 +113,7 @@ class BridgeHost {
     if (method === 'GET' && route.startsWith('/__sandbox/page/')) return this.pageAsset(res, route.slice('/__sandbox/page/'.length));
     if (method === 'GET' && route === '/__sandbox/catalog') return sendJson(res, 200, await this.catalog(viewer, req));
     if (method === 'GET' && route === '/__sandbox/issue-view') return this.issueView(res, url, viewer);
+    if (method === 'GET' && route === '/__sandbox/search') return this.search(res, url, viewer);
     if (method === 'POST' && route === '/__sandbox/context') return this.context(req, res, viewer);
     if (method === 'POST' && route === '/__sandbox/invoke') return this.invoke(req, res, viewer);
     if (method === 'POST' && route === '/__sandbox/submit') return this.submit(req, res, viewer);
@@ -161,6 +162,13 @@ class BridgeHost {
     if (!ISSUE_KEY_PATTERN.test(key)) throw new HttpError(400, 'Enter an issue key such as PAY-12.');
     const exists = (await this.jira.issueRef(key)) !== null;
     sendJson(res, 200, { exists, issue: await this.jira.issueView(key, viewer.accountId) });
+  }
+
+  private async search(res: ServerResponse, url: URL, viewer: Viewer): Promise<void> {
+    const jql = (url.searchParams.get('jql') ?? '').trim();
+    if (!jql) throw new HttpError(400, 'Enter a JQL query, for example "Work type" = Corrective.');
+    if (jql.length > 5000) throw new HttpError(400, 'A JQL query may be at most 5000 characters.');
+    sendJson(res, 200, await this.jira.searchIssues(jql, viewer.accountId));
   }
 
   private async frameContext(frame: FrameIdentity, viewer: Viewer): Promise<Record<string, unknown>> {

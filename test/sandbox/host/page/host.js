@@ -35,7 +35,8 @@
     for (var i = 2; i < arguments.length; i++) {
       var child = arguments[i];
       if (child === null || child === undefined || child === false) continue;
-      element.append(child instanceof Node ? child : String(child));
+      if (Array.isArray(child)) child.forEach(function (item) { element.append(item instanceof Node ? item : String(item)); });
+      else element.append(child instanceof Node ? child : String(child));
     }
     return element;
   }
@@ -115,7 +116,18 @@
     if (location && location.target === 'issue' && location.issueKey) window.location.hash = '#/issue/' + location.issueKey;
     else if (location && location.target === 'module' && location.projectKey) window.location.hash = '#/project/' + location.projectKey;
     else if (location && location.target === 'dashboard') window.location.hash = '#/dashboard';
+    else if (location && location.url && siteSearchJql(location.url) !== null) window.location.hash = '#/search?jql=' + encodeURIComponent(siteSearchJql(location.url));
     else if (location && location.url) window.open(location.url, location.type === 'new-tab' ? '_blank' : '_self', 'noopener');
+  }
+
+  /** Links into Jira's issue search (`…/issues/?jql=…`) open the sandbox's own search page: the site is not real. */
+  function siteSearchJql(url) {
+    try {
+      var parsed = new URL(url, window.location.href);
+      return /\/issues\/?$/.test(parsed.pathname) ? parsed.searchParams.get('jql') : null;
+    } catch (error) {
+      return null;
+    }
   }
 
   // ---- pages --------------------------------------------------------------------------------------------
@@ -252,6 +264,49 @@
       h('div', { class: 'page-frame' }, forgeFrame('Upstream triage', { module: 'triage-queue', projectKey: key }, { minHeight: 120 })));
   }
 
+  /** Jira's issue search, as far as the sandbox needs it: JQL in, the first 100 matches out, as the signed-in person. */
+  function renderSearch(query) {
+    var jql = new URLSearchParams(query || '').get('jql') || '';
+    var input = h('input', { type: 'text', id: 'jql-input', 'aria-label': 'JQL', value: jql, placeholder: '"Work type" = Corrective AND sprint in openSprints()' });
+    var form = h('form', {
+      class: 'search-form',
+      onsubmit: function (event) {
+        event.preventDefault();
+        if (input.value.trim()) location.hash = '#/search?jql=' + encodeURIComponent(input.value.trim());
+      },
+    }, h('label', { for: 'jql-input' }, 'JQL'), input, h('button', { type: 'submit' }, 'Search'));
+    var results = h('div', { id: 'search-results' });
+    view.replaceChildren(h('h1', null, 'Search issues'), form, results);
+    if (!jql) {
+      results.replaceChildren(h('p', { class: 'muted' }, 'Type a JQL query, for example "Work type" IS EMPTY AND project = PAY, or upstreamArr > 50000.'));
+      return null;
+    }
+    results.replaceChildren(h('p', { class: 'muted' }, 'Searching…'));
+    return getJson('/__sandbox/search?jql=' + encodeURIComponent(jql)).then(function (answer) {
+      if (!answer.ok) {
+        results.replaceChildren(h('div', { class: 'notice', role: 'alert' }, answer.messages.join(' ')));
+        return;
+      }
+      if (answer.issues.length === 0) {
+        results.replaceChildren(h('p', { role: 'status' }, 'No issues match this query.'));
+        return;
+      }
+      var rows = answer.issues.map(function (issue) {
+        return h('tr', null,
+          h('td', null, h('a', { href: '#/issue/' + issue.key }, issue.key)),
+          h('td', null, issue.summary),
+          h('td', null, issue.issueType),
+          h('td', null, issue.status),
+          h('td', null, issue.workType || 'Not triaged'));
+      });
+      results.replaceChildren(
+        h('p', { role: 'status' }, answer.issues.length + (answer.more ? '+' : '') + ' issue' + (answer.issues.length === 1 ? '' : 's') + (answer.more ? ' (the first 100 shown)' : '')),
+        h('table', { class: 'results' },
+          h('thead', null, h('tr', null, h('th', null, 'Key'), h('th', null, 'Summary'), h('th', null, 'Type'), h('th', null, 'Status'), h('th', null, 'Work type'))),
+          h('tbody', null, rows)));
+    });
+  }
+
   function renderAdmin() {
     view.replaceChildren(
       h('div', { class: 'breadcrumbs' }, 'Settings / Apps / Manage apps'),
@@ -261,7 +316,9 @@
   // ---- routing and chrome -------------------------------------------------------------------------------
 
   function render() {
-    var parts = location.hash.replace(/^#\/?/, '').split('/');
+    var route = location.hash.replace(/^#\/?/, '');
+    var query = route.indexOf('?') >= 0 ? route.slice(route.indexOf('?') + 1) : '';
+    var parts = (query ? route.slice(0, route.indexOf('?')) : route).split('/');
     var page = parts[0] || 'issue';
     document.querySelectorAll('[data-nav]').forEach(function (link) {
       if (link.getAttribute('data-nav') === page) link.setAttribute('aria-current', 'page');
@@ -271,6 +328,7 @@
     if (page === 'dashboard') rendering = renderDashboard();
     else if (page === 'project') rendering = renderProject(parts[1]);
     else if (page === 'admin') rendering = renderAdmin();
+    else if (page === 'search') rendering = renderSearch(query);
     else rendering = renderIssue(parts[1] ? decodeURIComponent(parts[1]) : '');
     Promise.resolve(rendering).catch(function (error) {
       view.replaceChildren(h('div', { class: 'notice', role: 'alert' }, 'The sandbox could not show this page: ' + error.message));
