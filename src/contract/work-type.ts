@@ -82,7 +82,7 @@ export const workTypeContract = {
     input: z
       .object({
         projectKey: projectKeySchema,
-        /** Jira's token for the next page, as the previous answer gave it. */
+        /** Where the next page starts, exactly as the previous answer's `nextPageToken` gave it. */
         nextPageToken: z.string().min(1).max(2000).optional(),
         pageSize: z.number().int().min(1).max(100).default(50),
       })

@@ -1,6 +1,9 @@
 /**
  * The triage page's Unclassified tab: a project's open issues with no work type, newest first, each with a
- * suggestion and its reasons. Paged with Jira's own nextPageToken, so the queue works however long it is.
+ * suggestion and its reasons, newest first (key order within the project is creation order).
+ *
+ * Paged with a key cursor (`issuekey < LAST-KEY`), not Jira's positional nextPageToken: the list shrinks as people
+ * classify what they see, and a positional token would then skip as many issues as were classified.
  */
 import type { ResolverOutput } from '../contract';
 import { ORIGIN_PROPERTY_KEY } from '../domain/origin';
@@ -8,6 +11,7 @@ import { suggestWorkType } from '../domain/suggestion';
 import { workTypeFieldId } from '../jira/fields';
 import { searchIssuePage } from '../jira/issue-reads';
 import { jqlCustomField, jqlString } from '../jira/jql';
+import { AppError } from '../errors';
 import { parseOriginProperty } from '../jira/origin-property';
 import { countIssues, getProject } from '../jira/projects';
 import { getSignals } from '../store/signal-reads';
@@ -22,15 +26,18 @@ export async function unclassifiedIssues(query: {
   pageSize: number;
 }): Promise<ResolverOutput<'triage.unclassified'>> {
   // The project read, as the user, fails first for someone who cannot browse it.
+  const after = query.nextPageToken;
+  if (after !== undefined && !new RegExp(`^${query.projectKey}-[1-9][0-9]{0,9}$`).test(after)) {
+    throw new AppError('invalid-input', 'That page of the queue is out of date. Reload the Unclassified tab.');
+  }
   const [project, fieldId, rules] = await Promise.all([getProject('user', query.projectKey), workTypeFieldId(), suggestionRulesInEffect()]);
   const open = `project = ${jqlString(project.key)} AND statusCategory != Done AND ${jqlCustomField(fieldId)} IS EMPTY`;
   const [page, total] = await Promise.all([
     searchIssuePage({
-      jql: `${open} ORDER BY created DESC`,
+      jql: `${open}${after ? ` AND issuekey < ${jqlString(after)}` : ''} ORDER BY key DESC`,
       fields: [...FACT_FIELDS, fieldId],
       properties: [ORIGIN_PROPERTY_KEY],
       maxResults: query.pageSize,
-      ...(query.nextPageToken ? { nextPageToken: query.nextPageToken } : {}),
     }),
     countIssues('user', open),
   ]);
@@ -55,7 +62,7 @@ export async function unclassifiedIssues(query: {
         rules,
       ),
     })),
-    nextPageToken: page.nextPageToken ?? null,
+    nextPageToken: page.nextPageToken && views.length > 0 ? views[views.length - 1].view.summary.key : null,
     // Jira's count is approximate and eventually consistent; never report fewer than the page shows.
     total: Math.max(total, page.issues.length),
   };

@@ -231,7 +231,7 @@ describe('triage.unclassified', () => {
           pageSize: 100,
           ...(token ? { nextPageToken: token } : {}),
         })) as { ok: true; data: { issues: { key: string }[]; nextPageToken: string | null; total: number } };
-        expect(page.ok).toBe(true);
+        if (!page.ok) throw new Error(JSON.stringify(page));
         expect(page.data.total).toBe(before);
         page.data.issues.forEach((i) => seen.add(i.key));
         token = page.data.nextPageToken ?? undefined;
@@ -302,5 +302,39 @@ describe('settings.rules', () => {
     const queue = await sandbox.invoke(as(SEED_USERS.engineer), 'triage.unclassified', { projectKey: 'PAY', pageSize: 5 });
     expect(queue).toMatchObject({ ok: true });
     await sandbox.asApp(() => kvs.delete('settings:suggestion-rules'));
+  });
+});
+
+describe('triage.unclassified paging while people classify', () => {
+  type Page = { ok: true; data: { issues: { key: string }[]; nextPageToken: string | null } };
+  const pageOf = async (nextPageToken?: string) =>
+    (await sandbox.invoke(as(SEED_USERS.productLead, 'triage-queue'), 'triage.unclassified', {
+      projectKey: 'INV',
+      pageSize: 10,
+      ...(nextPageToken ? { nextPageToken } : {}),
+    })) as Page;
+
+  it('skips nobody on the next page after issues on this one were classified', async () => {
+    const first = await pageOf();
+    const allBefore = await jql('project = INV AND statusCategory != Done AND "Work type" IS EMPTY ORDER BY key DESC');
+    expect(first.data.issues.map((i) => i.key)).toEqual(allBefore.slice(0, 10));
+    const classified = first.data.issues.slice(0, 5).map((i) => i.key);
+    const result = await sandbox.invoke(as(SEED_USERS.productLead, 'triage-queue'), 'workType.setMany', {
+      assignments: classified.map((issueKey) => ({ issueKey, workType: 'Corrective' })),
+    });
+    expect(result).toMatchObject({ ok: true });
+    const second = await pageOf(first.data.nextPageToken ?? undefined);
+    // A positional token would now start at the 15th issue and skip the 11th to 15th.
+    expect(second.data.issues.map((i) => i.key)).toEqual(allBefore.slice(10, 20));
+  });
+
+  it('refuses a cursor from another project, before asking Jira', async () => {
+    sandbox.clearLogs();
+    const result = await sandbox.invoke(as(SEED_USERS.productLead, 'triage-queue'), 'triage.unclassified', {
+      projectKey: 'INV',
+      nextPageToken: 'PAY-12',
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(sandbox.jiraLink.log).toHaveLength(0);
   });
 });

@@ -15,7 +15,7 @@ export const valueDoesNotExist = (value: string, field: string): Error =>
 /** Highest = 5 … Lowest = 1, so `priority > Medium` means more urgent than Medium. */
 const priorityRank = (name: string): number => PRIORITY_NAMES.length - PRIORITY_NAMES.indexOf(name as (typeof PRIORITY_NAMES)[number]);
 
-function issueReferenceField(ctx: EmulatorContext, name: string, valuesOf: (issue: JiraIssue) => JqlValue[], ordered: boolean): JqlField {
+function issueReferenceField(ctx: EmulatorContext, name: string, valuesOf: (issue: JiraIssue) => JqlValue[]): JqlField {
   return {
     name,
     operators: operators(EQUALITY),
@@ -27,9 +27,30 @@ function issueReferenceField(ctx: EmulatorContext, name: string, valuesOf: (issu
       }
       return [issue.id];
     },
-    ...(ordered
-      ? { sortKeyOf: (issue: JiraIssue) => `${projectOf(ctx.site, issue).key}-${issue.key.split('-').pop()?.padStart(12, '0') ?? ''}` }
-      : {}),
+  };
+}
+
+/**
+ * `key`/`issuekey`/`issue`: equality and, as in Jira, ranges — `issuekey < PAY-150` compares by project key,
+ * then issue number, so a cursor over one project's keys pages stably while issues leave the result.
+ */
+function issueKeyField(ctx: EmulatorContext, name: string): JqlField {
+  // A number that orders keys by project key, then issue number (ranges compare numbers).
+  const projectKeys = ctx.site.projects.map((project) => project.key).sort();
+  const rank = (issue: JiraIssue): number =>
+    projectKeys.indexOf(projectOf(ctx.site, issue).key) * 1e10 + Number(issue.key.split('-').pop() ?? 0);
+  return {
+    name,
+    operators: operators(EQUALITY, RANGE),
+    valuesOf: (issue) => [rank(issue)],
+    resolveLiteral(literal) {
+      const issue = findIssue(ctx.site, literal);
+      if (!issue || !canBrowseIssue(ctx.site, ctx.caller, issue)) {
+        throw badRequest(`An issue with key '${literal}' does not exist for field '${name}'.`);
+      }
+      return [rank(issue)];
+    },
+    sortKeyOf: rank,
   };
 }
 
@@ -113,11 +134,11 @@ export function systemField(ctx: EmulatorContext, lowerName: string, name: strin
     case 'key':
     case 'issuekey':
     case 'issue':
-      return issueReferenceField(ctx, name, (issue) => [issue.id], true);
+      return issueKeyField(ctx, name);
     case 'id':
-      return { ...issueReferenceField(ctx, name, (issue) => [issue.id], false), sortKeyOf: (issue) => Number(issue.id) };
+      return { ...issueReferenceField(ctx, name, (issue) => [issue.id]), sortKeyOf: (issue) => Number(issue.id) };
     case 'parent':
-      return issueReferenceField(ctx, name, (issue) => (issue.parentId ? [issue.parentId] : []), false);
+      return issueReferenceField(ctx, name, (issue) => (issue.parentId ? [issue.parentId] : []));
     case 'issuetype':
     case 'type':
       return {
