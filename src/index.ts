@@ -4,3 +4,4 @@ import { buildResolver } from './resolvers';
 export const resolverHandler = buildResolver().getDefinitions();
 export { signalIntakeHandler } from './webtriggers/signal-intake';
 export { sprintClosedHandler } from './triggers/sprint-closed';
+export { workTypeChangedHandler } from './triggers/work-type-changed';

@@ -15,6 +15,11 @@ export interface SandboxRequest {
    * everything, restricted projects included).
    */
   asUser: string | null;
+  /**
+   * Set by the Forge runtime stand-in for requests the app's own code made (as the app or as a user), so that
+   * product events can carry `selfGenerated` the way Forge's `ignoreSelf` filter reads it.
+   */
+  fromApp?: boolean;
 }
 
 export interface SandboxResponse {

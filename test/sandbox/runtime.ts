@@ -80,7 +80,7 @@ async function forgeFetch(target: ForgeFetchTarget, path: string, init?: Request
         });
       }
     }
-    const req: SandboxRequest = { ...base, asUser };
+    const req: SandboxRequest = { ...base, asUser, fromApp: true };
     return toFetchResponse(await targets.jira.handle(req));
   }
   return toFetchResponse({

@@ -54,7 +54,10 @@ interface AppHandlers {
 }
 
 /** Product-event triggers as manifest.yml wires them: module key → the export of src/index.ts it runs. */
-export const TRIGGER_EXPORTS = { 'sprint-closed': 'sprintClosedHandler' } as const;
+export const TRIGGER_EXPORTS = {
+  'sprint-closed': 'sprintClosedHandler',
+  'work-type-changed': 'workTypeChangedHandler',
+} as const;
 export type TriggerKey = keyof typeof TRIGGER_EXPORTS;
 
 export class Sandbox {
@@ -64,6 +67,7 @@ export class Sandbox {
   readonly jiraLink: InstrumentedHandler;
   readonly storageLink: InstrumentedHandler;
   private handlers: AppHandlers | null = null;
+  private pendingTriggers: Array<Promise<unknown>> = [];
 
   constructor(options: SandboxOptions = {}) {
     const manifest = readManifest();
@@ -77,6 +81,15 @@ export class Sandbox {
       entities: KvsStorage.entitiesFromManifest(manifest),
     });
     this.jiraLink = new InstrumentedHandler(this.jira);
+    // Forge delivers product events to triggers asynchronously, after the change; `ignoreSelf` drops the app's own.
+    this.jira.onIssueUpdated((event) => {
+      if (event.selfGenerated) return;
+      this.pendingTriggers.push(
+        this.fireTrigger('work-type-changed', { ...event }).catch((error: unknown) => {
+          console.error('sandbox: the work-type-changed trigger failed', error);
+        }),
+      );
+    });
     this.storageLink = new InstrumentedHandler(this.storage);
     this.activate();
   }
@@ -160,6 +173,15 @@ export class Sandbox {
     return invocationScope.run({ accountId: null, moduleKey: trigger }, () =>
       handler(event, { installContext: `ari:cloud:jira::site/${SANDBOX_CLOUD_ID}`, principal: undefined }),
     );
+  }
+
+  /** Waits for the triggers that product events have started so far (tests read their effects after this). */
+  async settleTriggers(): Promise<void> {
+    while (this.pendingTriggers.length > 0) {
+      const pending = this.pendingTriggers;
+      this.pendingTriggers = [];
+      await Promise.all(pending);
+    }
   }
 
   /**

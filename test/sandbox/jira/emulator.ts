@@ -3,6 +3,7 @@
  * apply) or as the app (sees everything). `site` is the live state: handlers read and change it in place.
  */
 import type { RequestHandler, SandboxRequest, SandboxResponse } from '../http';
+import { issueUpdatedEvents, snapshotIssues, type IssueUpdatedEvent } from './issue-events';
 import type { Caller, EmulatorContext } from './context';
 import { findUser } from './context';
 import type { JiraSite } from './model';
@@ -24,6 +25,7 @@ export interface RouteDescription {
 
 export class JiraEmulator implements RequestHandler {
   private propertyAliases: PropertyAlias[] = [];
+  private readonly issueUpdatedListeners: Array<(event: IssueUpdatedEvent) => void> = [];
   private readonly now: () => Date;
 
   constructor(
@@ -50,7 +52,25 @@ export class JiraEmulator implements RequestHandler {
     return match ? { method: match.route.method, template: match.route.template } : undefined;
   }
 
+  /** Called with each `avi:jira:updated:issue` a write produces, after the write succeeded. */
+  onIssueUpdated(listener: (event: IssueUpdatedEvent) => void): void {
+    this.issueUpdatedListeners.push(listener);
+  }
+
   async handle(req: SandboxRequest): Promise<SandboxResponse> {
+    if (req.method === 'GET' || this.issueUpdatedListeners.length === 0) return this.answer(req);
+    const before = snapshotIssues(this.site);
+    const res = await this.answer(req);
+    if (res.status < 300) {
+      const actor = { selfGenerated: req.fromApp === true, ...(req.asUser ? { accountId: req.asUser } : {}) };
+      for (const event of issueUpdatedEvents(this.site, before, actor, this.now())) {
+        for (const listener of this.issueUpdatedListeners) listener(event);
+      }
+    }
+    return res;
+  }
+
+  private async answer(req: SandboxRequest): Promise<SandboxResponse> {
     let caller: Caller = { kind: 'app' };
     if (req.asUser !== null) {
       const user = findUser(this.site, req.asUser);
@@ -72,4 +92,5 @@ export class JiraEmulator implements RequestHandler {
 }
 
 export type { PropertyAlias, PropertyAliasType } from './property-aliases';
+export type { IssueUpdatedEvent, ChangelogItem } from './issue-events';
 export { propertyAliasesFromManifest } from './property-aliases';
