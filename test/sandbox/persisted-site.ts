@@ -11,12 +11,14 @@ export interface PersistedSandboxFiles {
   dir: string;
   storageFile: string;
   siteFile: string;
+  gadgetFile: string;
 }
 
 export const sandboxFiles = (dir: string): PersistedSandboxFiles => ({
   dir,
   storageFile: path.join(dir, 'sandbox.sqlite'),
   siteFile: path.join(dir, 'jira-site.json'),
+  gadgetFile: path.join(dir, 'gadgets.json'),
 });
 
 export const dayOf = (date: Date): string => date.toISOString().slice(0, 10);
@@ -31,7 +33,7 @@ export function loadSiteSeededOn(files: PersistedSandboxFiles, today: Date, fres
       // A half-written or hand-edited file: start over rather than serve a broken site.
     }
   }
-  for (const file of [files.siteFile, files.storageFile, `${files.storageFile}-wal`, `${files.storageFile}-shm`]) {
+  for (const file of [files.siteFile, files.gadgetFile, files.storageFile, `${files.storageFile}-wal`, `${files.storageFile}-shm`]) {
     rmSync(file, { force: true });
   }
   return null;

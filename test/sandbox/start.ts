@@ -41,11 +41,11 @@ async function main(): Promise<void> {
 
   let host: RunningHost;
   try {
-    host = await startHost({ sandbox, port, staticDir });
+    host = await startHost({ sandbox, port, staticDir, gadgetConfigFile: files.gadgetFile });
   } catch (error: unknown) {
     if (!isAddressInUse(error)) throw error;
     // Another process has the port (often an earlier `npm start`); any free port is better than failing.
-    host = await startHost({ sandbox, port: 0, staticDir });
+    host = await startHost({ sandbox, port: 0, staticDir, gadgetConfigFile: files.gadgetFile });
     console.warn(`Port ${port} is taken; using ${new URL(host.url).port} instead.`);
   }
 

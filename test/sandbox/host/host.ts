@@ -39,6 +39,8 @@ export interface StartHostOptions {
   port?: number;
   /** The built Custom UI resource, normally static/build. */
   staticDir: string;
+  /** Where gadget configurations are kept across restarts; in memory only when absent. */
+  gadgetConfigFile?: string;
 }
 
 export interface RunningHost {
@@ -87,14 +89,16 @@ const themeStateFor = (viewer: Viewer) => ({
 });
 
 class BridgeHost {
-  readonly gadgets = new GadgetStore([{ gadgetId: '10100', moduleKey: 'sprint-shape', title: 'Sprint shape' }]);
+  readonly gadgets: GadgetStore;
   private readonly jira: HostJira;
   private readonly frames: FrameContexts;
 
   constructor(
     private readonly sandbox: Sandbox,
     private readonly staticDir: string,
+    gadgetConfigFile?: string,
   ) {
+    this.gadgets = new GadgetStore([{ gadgetId: '10100', moduleKey: 'sprint-shape', title: 'Sprint shape' }], gadgetConfigFile);
     const fieldAri = `ari:cloud:ecosystem::extension/${SANDBOX_APP_ID}/${SANDBOX_ENVIRONMENT_ID}/static/work-type`;
     this.jira = new HostJira(sandbox.jira, fieldAri);
     this.frames = new FrameContexts(this.jira, this.gadgets);
@@ -273,7 +277,7 @@ class BridgeHost {
 }
 
 export async function startHost(options: StartHostOptions): Promise<RunningHost> {
-  const host = new BridgeHost(options.sandbox, options.staticDir);
+  const host = new BridgeHost(options.sandbox, options.staticDir, options.gadgetConfigFile);
   const server = createServer((req, res) => {
     host.handle(req, res).catch((error: unknown) => {
       const status = error instanceof HttpError || error instanceof FrameError ? error.status : 500;
