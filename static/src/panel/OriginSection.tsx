@@ -24,6 +24,37 @@ export type OriginChange =
   | { kind: 'unlink-note'; label: string }
   | { kind: 'mark-none' };
 
+/** Under each linked record: open it in triage, and (for people who may edit the issue) unlink it. */
+function OriginItemActions(props: {
+  openLabel: string;
+  unlinkLabel: string;
+  onOpen: () => void;
+  /** null when the person may not edit the issue. */
+  onUnlink: (() => void) | null;
+  busy: boolean;
+  unlinking: boolean;
+}) {
+  return (
+    <div className="up-row">
+      <button type="button" className="up-link" onClick={props.onOpen} aria-label={props.openLabel}>
+        Open in triage
+      </button>
+      {props.onUnlink && (
+        <Button
+          appearance="subtle"
+          spacing="compact"
+          isDisabled={props.busy}
+          isLoading={props.unlinking}
+          aria-label={props.unlinkLabel}
+          onClick={props.onUnlink}
+        >
+          Unlink
+        </Button>
+      )}
+    </div>
+  );
+}
+
 export function OriginSection({
   origin,
   issueKey,
@@ -78,28 +109,14 @@ export function OriginSection({
                   </span>
                 </div>
                 <blockquote title={signal.quote}>{brief(signal.quote)}</blockquote>
-                <div className="up-row">
-                  <button
-                    type="button"
-                    className="up-link"
-                    onClick={() => openTriage(projectKey)}
-                    aria-label={`Open ${signal.customer}'s signal in ${projectKey} triage`}
-                  >
-                    Open in triage
-                  </button>
-                  {canEdit && (
-                    <Button
-                      appearance="subtle"
-                      spacing="compact"
-                      isDisabled={busy}
-                      isLoading={pending === `unlink:${signal.id}`}
-                      aria-label={`Unlink ${signal.customer}'s signal`}
-                      onClick={() => void onChange({ kind: 'unlink-signal', signalId: signal.id, label: `${signal.customer}'s signal` })}
-                    >
-                      Unlink
-                    </Button>
-                  )}
-                </div>
+                <OriginItemActions
+                  openLabel={`Open ${signal.customer}'s signal in ${projectKey} triage`}
+                  unlinkLabel={`Unlink ${signal.customer}'s signal`}
+                  onOpen={() => openTriage(projectKey)}
+                  onUnlink={canEdit ? () => void onChange({ kind: 'unlink-signal', signalId: signal.id, label: `${signal.customer}'s signal` }) : null}
+                  busy={busy}
+                  unlinking={pending === `unlink:${signal.id}`}
+                />
               </li>
             ))}
             {origin.discoveryNote && (
@@ -121,28 +138,14 @@ export function OriginSection({
                 ) : (
                   <p className="up-p up-subtlest">No engineering input yet.</p>
                 )}
-                <div className="up-row">
-                  <button
-                    type="button"
-                    className="up-link"
-                    onClick={() => openTriage(projectKey)}
-                    aria-label={`Open the discovery note “${origin.discoveryNote.title}” in ${projectKey} triage`}
-                  >
-                    Open in triage
-                  </button>
-                  {canEdit && (
-                    <Button
-                      appearance="subtle"
-                      spacing="compact"
-                      isDisabled={busy}
-                      isLoading={pending === 'unlink:note'}
-                      aria-label="Unlink the discovery note"
-                      onClick={() => void onChange({ kind: 'unlink-note', label: 'the discovery note' })}
-                    >
-                      Unlink
-                    </Button>
-                  )}
-                </div>
+                <OriginItemActions
+                  openLabel={`Open the discovery note “${origin.discoveryNote.title}” in ${projectKey} triage`}
+                  unlinkLabel="Unlink the discovery note"
+                  onOpen={() => openTriage(projectKey)}
+                  onUnlink={canEdit ? () => void onChange({ kind: 'unlink-note', label: 'the discovery note' }) : null}
+                  busy={busy}
+                  unlinking={pending === 'unlink:note'}
+                />
               </li>
             )}
           </ul>
