@@ -23,6 +23,16 @@ export interface RouteDescription {
   template: string;
 }
 
+/**
+ * The routes that edit existing issues, and so produce `avi:jira:updated:issue`. Only these pay for the
+ * before/after snapshot; searches and bulk reads are POSTs too and must not.
+ */
+const ISSUE_EDIT_ROUTES = new Set([
+  'PUT /rest/api/3/issue/{issueIdOrKey}',
+  'PUT /rest/api/3/app/field/{fieldIdOrKey}/value',
+  'POST /rest/api/3/app/field/value',
+]);
+
 export class JiraEmulator implements RequestHandler {
   private propertyAliases: PropertyAlias[] = [];
   private readonly issueUpdatedListeners: Array<(event: IssueUpdatedEvent) => void> = [];
@@ -58,7 +68,9 @@ export class JiraEmulator implements RequestHandler {
   }
 
   async handle(req: SandboxRequest): Promise<SandboxResponse> {
-    if (req.method === 'GET' || this.issueUpdatedListeners.length === 0) return this.answer(req);
+    const template = this.routeOf(req.method, req.path)?.template;
+    const editsIssues = template !== undefined && ISSUE_EDIT_ROUTES.has(`${req.method.toUpperCase()} ${template}`);
+    if (!editsIssues || this.issueUpdatedListeners.length === 0) return this.answer(req);
     const before = snapshotIssues(this.site);
     const res = await this.answer(req);
     if (res.status < 300) {
