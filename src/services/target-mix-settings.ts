@@ -1,8 +1,7 @@
 /** The site's default target mix: anyone may read it (the gadget's edit view starts from it); only Jira admins change it. */
 import type { ResolverOutput } from '../contract';
 import type { TargetMixDto } from '../contract/sprint-shape';
-import { AppError } from '../errors';
-import { userHasGlobalPermission } from '../jira/permissions';
+import { requireJiraAdmin } from './jira-admin';
 import { readTargetMix, writeTargetMix } from '../store/target-mix-store';
 import { clock } from './clock';
 
@@ -17,9 +16,7 @@ export async function defaultTargetMix(): Promise<ResolverOutput<'settings.targe
 }
 
 export async function saveDefaultTargetMix(target: TargetMixDto): Promise<ResolverOutput<'settings.targetMix.save'>> {
-  if (!(await userHasGlobalPermission('ADMINISTER'))) {
-    throw new AppError('forbidden', 'Only Jira admins can change the default target mix. Ask a Jira admin to do this for you.');
-  }
+  await requireJiraAdmin('Only Jira admins can change the default target mix. Ask a Jira admin to do this for you.');
   const updatedAt = clock.now().toISOString();
   await writeTargetMix(target, updatedAt);
   return { target, isDefault: false, updatedAt };
