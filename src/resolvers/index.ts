@@ -3,7 +3,7 @@ import { RESOLVER_KEYS, type ResolverKey } from '../contract';
 import { runResolver, type ResolverImplementation, type ResolverImplementations } from './define';
 import { contextPanelResolvers } from './context-panel';
 import { workTypeFieldResolvers } from './work-type-field';
-import { triageQueueResolvers } from './triage-queue';
+import { triageQueueResolvers } from './triage';
 import { sprintShapeResolvers } from './sprint-shape';
 import { settingsResolvers } from './settings';
 import { viewerResolvers } from './viewer';

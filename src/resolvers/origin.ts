@@ -1,6 +1,6 @@
-import { issueContext } from '../services/issue-context';
-import { originCandidates } from '../services/origin-candidates';
-import { linkIssueOrigin, markIssueOriginNone, unlinkIssueOrigin } from '../services/origin-linking';
+import { issueContext } from '../services/panel/context';
+import { originCandidates } from '../services/origin/candidates';
+import { linkIssueOrigin, markIssueOriginNone, unlinkIssueOrigin } from '../services/origin/linking';
 import type { ResolverImplementation } from './define';
 
 export const originResolvers: {

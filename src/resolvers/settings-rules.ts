@@ -1,4 +1,4 @@
-import { saveSuggestionRules, suggestionRulesSettings } from '../services/suggestion-rules-settings';
+import { saveSuggestionRules, suggestionRulesSettings } from '../services/settings/suggestion-rules';
 import type { ResolverImplementation } from './define';
 
 export const settingsRulesResolvers: {

@@ -1,4 +1,4 @@
-import { intakeSettings, rotateIntakeSecret } from '../services/intake-settings';
+import { intakeSettings, rotateIntakeSecret } from '../services/settings/intake-secret';
 import type { ResolverImplementation } from './define';
 
 export const settingsResolvers: {

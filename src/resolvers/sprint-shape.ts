@@ -1,7 +1,7 @@
 import { visibleBoards } from '../services/surface-overviews';
-import { boardSprints, checkGadgetConfig, sprintShapeView } from '../services/sprint-shape';
-import { sprintTrend } from '../services/sprint-history';
-import { defaultTargetMix, saveDefaultTargetMix } from '../services/target-mix-settings';
+import { boardSprints, checkGadgetConfig, sprintShapeView } from '../services/sprint-shape/view';
+import { sprintTrend } from '../services/sprint-shape/history';
+import { defaultTargetMix, saveDefaultTargetMix } from '../services/settings/target-mix';
 import type { ResolverImplementation } from './define';
 
 type SprintShapeKey =

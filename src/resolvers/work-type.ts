@@ -1,5 +1,5 @@
-import { setWorkType, setWorkTypes } from '../services/work-type-classification';
-import { unclassifiedIssues } from '../services/unclassified-queue';
+import { setWorkType, setWorkTypes } from '../services/work-type/classification';
+import { unclassifiedIssues } from '../services/triage/unclassified';
 import type { ResolverImplementation } from './define';
 
 export const workTypeResolvers: {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import { z } from 'zod';
-import { SIGNAL_SOURCES } from '../contract/signal-intake';
+import { SIGNAL_SOURCES } from '../domain/signals';
 
 export const SIGNAL_ENTITY = 'signal';
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '../errors';
-import { recordClosedSprint, type SprintClosedOutcome } from '../services/sprint-history';
+import { recordClosedSprint, type SprintClosedOutcome } from '../services/sprint-shape/history';
 
 const sprintClosedEventSchema = z.object({
   sprint: z.object({

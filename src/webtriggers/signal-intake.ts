@@ -1,6 +1,6 @@
 import type { WebTriggerRequest, WebTriggerResponse } from '@forge/api';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../contract/signal-intake';
-import { receiveSignal } from '../services/signal-intake';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../contract/signals';
+import { receiveSignal } from '../services/signals/intake';
 
 /** Header names arrive in whatever case the sender used; Forge gives each as an array of values. */
 function header(req: WebTriggerRequest, name: string): string | undefined {

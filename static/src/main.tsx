@@ -14,13 +14,13 @@ export interface SurfaceProps {
 }
 type Surface = ComponentType<SurfaceProps>;
 
-const Panel = lazy(() => import('./surfaces/Panel'));
-const WorkTypeView = lazy(() => import('./surfaces/WorkTypeView'));
-const WorkTypeEdit = lazy(() => import('./surfaces/WorkTypeEdit'));
-const TriagePage = lazy(() => import('./surfaces/TriagePage'));
-const GadgetView = lazy(() => import('./surfaces/GadgetView'));
-const GadgetEdit = lazy(() => import('./surfaces/GadgetEdit'));
-const SettingsPage = lazy(() => import('./surfaces/SettingsPage'));
+const Panel = lazy(() => import('./panel/Panel'));
+const WorkTypeView = lazy(() => import('./work-type/WorkTypeView'));
+const WorkTypeEdit = lazy(() => import('./work-type/WorkTypeEdit'));
+const TriagePage = lazy(() => import('./triage/TriagePage'));
+const GadgetView = lazy(() => import('./sprint-shape/GadgetView'));
+const GadgetEdit = lazy(() => import('./sprint-shape/GadgetEdit'));
+const SettingsPage = lazy(() => import('./settings/SettingsPage'));
 
 /** Module keys as manifest.yml declares them. */
 function surfaceFor(context: SurfaceContext): Surface | null {

@@ -13,10 +13,10 @@ import { displayNamesOf } from '../../src/jira/users';
 import { getDiscoveryNote } from '../../src/store/discovery-note-repository';
 import { getSignals, type SignalRecord } from '../../src/store/signal-reads';
 import { getDecision } from '../../src/store/work-type-decision-repository';
-import { FACT_FIELDS, factsOf, issueViewOf } from '../../src/services/issue-facts';
-import { originFacts, originTrail } from '../../src/services/origin-trail';
-import { parentWorkTypeOf } from '../../src/services/parent-work-type';
-import { suggestionRulesInEffect } from '../../src/services/suggestion-rules-settings';
+import { FACT_FIELDS, factsOf, issueViewOf } from '../../src/services/work-type/issue-facts';
+import { originFacts, originTrail } from '../../src/services/origin/trail';
+import { parentWorkTypeOf } from '../../src/services/work-type/parent';
+import { suggestionRulesInEffect } from '../../src/services/settings/suggestion-rules';
 import type { DiscoveryNote } from '../../src/store/discovery-note-repository';
 
 export async function naivePanelContext(issueKey: string) {

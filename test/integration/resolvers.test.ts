@@ -6,7 +6,7 @@ import { Sandbox } from '../sandbox/sandbox';
 import { SEED_USERS, WORK_TYPE_FIELD_ID } from '../sandbox/seed';
 import { retryPolicy } from '../../src/jira/client';
 import { forgetWorkTypeFieldId } from '../../src/jira/fields';
-import { signIntakeBody } from '../../src/services/signal-intake';
+import { signIntakeBody } from '../../src/services/signals/intake';
 import type { JiraIssue, JiraSite } from '../sandbox/jira/model';
 
 const today = new Date('2026-11-26T10:00:00Z');

@@ -4,22 +4,22 @@
  * what those name (signals, note, parent, people), all at once. App data read in either round is returned only
  * because the first round's issue read, made as the user, proved they may see the issue.
  */
-import type { ResolverOutput } from '../contract';
-import { ORIGIN_PROPERTY_KEY } from '../domain/origin';
-import { readinessOf } from '../domain/readiness';
-import { suggestWorkType } from '../domain/suggestion';
-import { workTypeFieldId } from '../jira/fields';
-import { myIssuePermissions } from '../jira/issue-permissions';
-import { getIssueRecord } from '../jira/issue-reads';
-import { parseOriginProperty } from '../jira/origin-property';
-import { displayNamesOf } from '../jira/users';
-import { getDiscoveryNotes } from '../store/discovery-note-repository';
-import { getSignals } from '../store/signal-reads';
-import { findDecisionByIssueKey } from '../store/work-type-decision-repository';
-import { FACT_FIELDS, factsOf, issueViewOf } from './issue-facts';
-import { parentWorkTypeOf } from './parent-work-type';
-import { accountIdsInTrail, originFacts, originTrail } from './origin-trail';
-import { suggestionRulesInEffect } from './suggestion-rules-settings';
+import type { ResolverOutput } from '../../contract';
+import { ORIGIN_PROPERTY_KEY } from '../../domain/origin';
+import { readinessOf } from '../../domain/readiness';
+import { suggestWorkType } from '../../domain/suggestion';
+import { workTypeFieldId } from '../../jira/fields';
+import { myIssuePermissions } from '../../jira/issue-permissions';
+import { getIssueRecord } from '../../jira/issue-reads';
+import { parseOriginProperty } from '../../jira/origin-property';
+import { displayNamesOf } from '../../jira/users';
+import { getDiscoveryNotes } from '../../store/discovery-note-repository';
+import { getSignals } from '../../store/signal-reads';
+import { findDecisionByIssueKey } from '../../store/work-type-decision-repository';
+import { FACT_FIELDS, factsOf, issueViewOf } from '../work-type/issue-facts';
+import { parentWorkTypeOf } from '../work-type/parent';
+import { accountIdsInTrail, originFacts, originTrail } from '../origin/trail';
+import { suggestionRulesInEffect } from '../settings/suggestion-rules';
 
 export async function issueContext(issueKey: string): Promise<ResolverOutput<'panel.context'>> {
   // The work-type field's id is not known until the field list answers, so the issue read asks for all

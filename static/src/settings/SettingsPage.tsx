@@ -11,7 +11,7 @@ import { useResolver } from '../use-resolver';
 import { Resolved } from '../ui/Resolved';
 import { SurfaceLayout } from '../ui/SurfaceLayout';
 import { LazyErrorMessage } from '../ui/LazyErrorMessage';
-import { RulesEditor } from '../settings/RulesEditor';
+import { RulesEditor } from './RulesEditor';
 import { TargetMixSettings } from '../sprint-shape/TargetMixSettings';
 
 type RotatedSecret = ResolverOutput<'settings.rotateIntakeSecret'>;

@@ -5,20 +5,20 @@
  * Paged with a key cursor (`issuekey < LAST-KEY`), not Jira's positional nextPageToken: the list shrinks as people
  * classify what they see, and a positional token would then skip as many issues as were classified.
  */
-import type { ResolverOutput } from '../contract';
-import { ORIGIN_PROPERTY_KEY } from '../domain/origin';
-import { suggestWorkType } from '../domain/suggestion';
-import { workTypeFieldId } from '../jira/fields';
-import { searchIssuePage } from '../jira/issue-reads';
-import { jqlCustomField, jqlString } from '../jira/jql';
-import { AppError } from '../errors';
-import { parseOriginProperty } from '../jira/origin-property';
-import { countIssues, getProject } from '../jira/projects';
-import { getSignals } from '../store/signal-reads';
-import { FACT_FIELDS, factsOf, issueViewOf } from './issue-facts';
-import { parentWorkTypesOf } from './parent-work-type';
-import { originFacts } from './origin-trail';
-import { suggestionRulesInEffect } from './suggestion-rules-settings';
+import type { ResolverOutput } from '../../contract';
+import { ORIGIN_PROPERTY_KEY } from '../../domain/origin';
+import { suggestWorkType } from '../../domain/suggestion';
+import { workTypeFieldId } from '../../jira/fields';
+import { searchIssuePage } from '../../jira/issue-reads';
+import { jqlCustomField, jqlString } from '../../jira/jql';
+import { AppError } from '../../errors';
+import { parseOriginProperty } from '../../jira/origin-property';
+import { countIssues, getProject } from '../../jira/projects';
+import { getSignals } from '../../store/signal-reads';
+import { FACT_FIELDS, factsOf, issueViewOf } from '../work-type/issue-facts';
+import { parentWorkTypesOf } from '../work-type/parent';
+import { originFacts } from '../origin/trail';
+import { suggestionRulesInEffect } from '../settings/suggestion-rules';
 
 export async function unclassifiedIssues(query: {
   projectKey: string;

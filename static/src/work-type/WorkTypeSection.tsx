@@ -5,7 +5,7 @@ import { WorkTypeLozenge } from '../ui/WorkTypeLozenge';
 import { Loading } from '../ui/Loading';
 import { timeAgo } from '../ui/format';
 import { SuggestionCard } from './SuggestionCard';
-import type { WorkTypeState } from './types';
+import type { WorkTypeState } from '../panel/types';
 
 // The radios arrive only when someone wants to change the value: most visits only read it, or confirm.
 const WorkTypeChanger = lazy(() => import('./WorkTypeChanger'));

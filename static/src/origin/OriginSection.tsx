@@ -2,8 +2,8 @@ import { Suspense, lazy, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { Loading } from '../ui/Loading';
 import { formatDate, formatMoney, plural, timeAgo } from '../ui/format';
-import { openTriage } from './navigation';
-import type { Origin } from './types';
+import { openTriage } from '../panel/navigation';
+import type { Origin } from '../panel/types';
 
 // The search over signals and notes is loaded when someone links an origin, not on every visit.
 const OriginLinker = lazy(() => import('./OriginLinker'));

@@ -2,11 +2,11 @@
  * The origin trail as the issue panel shows it: the signals an issue came from in the customers' words, the
  * discovery note with its engineering input in brief, and the ids whose records no longer exist.
  */
-import type { OriginDto } from '../contract';
-import type { OriginProperty } from '../domain/origin';
-import type { SignalRoute } from '../domain/suggestion';
-import type { DiscoveryNote } from '../store/discovery-note-repository';
-import type { SignalRecord } from '../store/signal-reads';
+import type { OriginDto } from '../../contract';
+import type { OriginProperty } from '../../domain/origin';
+import type { SignalRoute } from '../../domain/suggestion';
+import type { DiscoveryNote } from '../../store/discovery-note-repository';
+import type { SignalRecord } from '../../store/signal-reads';
 
 /** Engineering input is shown in brief: the panel links to the note for the rest. */
 const BRIEF_CHARS = 280;

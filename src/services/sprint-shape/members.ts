@@ -3,12 +3,12 @@
  * the shape needs in parallel bulk fetches. Shared by the live view (as the user), the sprint-closed trigger
  * and the trend's backfill (as the app).
  */
-import { isWorkType } from '../domain/work-type';
-import { tallySprint, type ShapeTotals, type SprintMember } from '../domain/sprint-shape';
-import type { Actor } from '../jira/client';
-import { bulkFetchIssues, type JiraIssueRecord } from '../jira/issue-reads';
-import { issueIdsMatching, sprintMembersJql } from '../jira/sprint-issues';
-import type { BoardEstimation } from '../jira/boards';
+import { isWorkType } from '../../domain/work-type';
+import { tallySprint, type ShapeTotals, type SprintMember } from '../../domain/sprint-shape';
+import type { Actor } from '../../jira/client';
+import { bulkFetchIssues, type JiraIssueRecord } from '../../jira/issue-reads';
+import { issueIdsMatching, sprintMembersJql } from '../../jira/sprint-issues';
+import type { BoardEstimation } from '../../jira/boards';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 

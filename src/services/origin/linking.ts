@@ -3,17 +3,17 @@
  * none. Every change is checked first (the caller may browse and edit the issue; every named record exists)
  * and written once, as the user, so that Jira applies its own permissions to the property write as well.
  */
-import type { OriginDto } from '../contract';
-import { AppError } from '../errors';
-import { hasLinks, linkOrigin, noOrigin, ORIGIN_PROPERTY_KEY, unlinkOrigin, type OriginProperty } from '../domain/origin';
-import { myIssuePermissions } from '../jira/issue-permissions';
-import { getIssueRecord } from '../jira/issue-reads';
-import { deleteOriginProperty, parseOriginProperty, writeOriginProperty } from '../jira/origin-property';
-import { displayNamesOf } from '../jira/users';
-import { getDiscoveryNotes } from '../store/discovery-note-repository';
-import { getSignals, type SignalRecord } from '../store/signal-reads';
-import { clock } from './clock';
-import { accountIdsInTrail, originTrail } from './origin-trail';
+import type { OriginDto } from '../../contract';
+import { AppError } from '../../errors';
+import { hasLinks, linkOrigin, noOrigin, ORIGIN_PROPERTY_KEY, unlinkOrigin, type OriginProperty } from '../../domain/origin';
+import { myIssuePermissions } from '../../jira/issue-permissions';
+import { getIssueRecord } from '../../jira/issue-reads';
+import { deleteOriginProperty, parseOriginProperty, writeOriginProperty } from '../../jira/origin-property';
+import { displayNamesOf } from '../../jira/users';
+import { getDiscoveryNotes } from '../../store/discovery-note-repository';
+import { getSignals, type SignalRecord } from '../../store/signal-reads';
+import { clock } from '../clock';
+import { accountIdsInTrail, originTrail } from './trail';
 
 interface EditableIssue {
   key: string;

@@ -6,16 +6,16 @@
  * the board, so it must not depend on which user happened to view first. The trend still reads the board as
  * the user first and returns nothing unless they may see it; it returns only aggregate shares, never issues.
  */
-import type { ResolverOutput } from '../contract';
-import { TREND_LENGTH, type TrendPoint } from '../contract/sprint-shape';
-import { sprintShape } from '../domain/sprint-shape';
-import { boardEstimation, getBoard } from '../jira/boards';
-import { workTypeFieldId } from '../jira/fields';
-import type { JiraSprint } from '../jira/agile-schemas';
-import { getSprint, listBoardSprints, sprintSummaryOf } from '../jira/sprints';
-import { createSnapshotOnce, latestSnapshots, type SprintSnapshot } from '../store/sprint-snapshot-repository';
-import { clock } from './clock';
-import { sprintTotals } from './sprint-members';
+import type { ResolverOutput } from '../../contract';
+import { TREND_LENGTH, type TrendPoint } from '../../contract/sprint-shape';
+import { sprintShape } from '../../domain/sprint-shape';
+import { boardEstimation, getBoard } from '../../jira/boards';
+import { workTypeFieldId } from '../../jira/fields';
+import type { JiraSprint } from '../../jira/agile-schemas';
+import { getSprint, listBoardSprints, sprintSummaryOf } from '../../jira/sprints';
+import { createSnapshotOnce, latestSnapshots, type SprintSnapshot } from '../../store/sprint-snapshot-repository';
+import { clock } from '../clock';
+import { sprintTotals } from './members';
 
 /** When a sprint ended, in epoch seconds: its completion, else its planned end, else now. */
 function endedAtOf(sprint: JiraSprint): number {

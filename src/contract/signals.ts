@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-/** The sources Upstream takes signals from. */
-export const SIGNAL_SOURCES = ['slack', 'crm', 'csv', 'form'] as const;
+import { SIGNAL_SOURCES } from '../domain/signals';
 
 /**
  * The JSON body the `signal-intake` webtrigger accepts. `externalId` is the sender's own id for the signal

@@ -7,7 +7,7 @@ import { LazyErrorMessage } from '../ui/LazyErrorMessage';
 import { Loading } from '../ui/Loading';
 import { useAction } from '../ui/use-action';
 import { formatDate, formatMoney } from '../ui/format';
-import type { Origin } from './types';
+import type { Origin } from '../panel/types';
 
 type Candidates = ResolverOutput<'origin.candidates'>;
 

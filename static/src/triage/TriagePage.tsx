@@ -8,8 +8,8 @@ import { Resolved } from '../ui/Resolved';
 import { SurfaceLayout } from '../ui/SurfaceLayout';
 import { Empty } from '../ui/Empty';
 import { Metric } from '../ui/Metric';
-import { UnclassifiedTab } from '../triage/UnclassifiedTab';
-import '../triage/triage.css';
+import { UnclassifiedTab } from './UnclassifiedTab';
+import './triage.css';
 
 type Overview = ResolverOutput<'triage.overview'>;
 

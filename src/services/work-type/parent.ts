@@ -1,7 +1,7 @@
 /** The work type of an issue's parent (usually its epic), read as the user; unknown when they cannot see it. */
-import { AppError } from '../errors';
-import { isWorkType, type WorkType } from '../domain/work-type';
-import { bulkFetchIssues, getIssueRecord } from '../jira/issue-reads';
+import { AppError } from '../../errors';
+import { isWorkType, type WorkType } from '../../domain/work-type';
+import { bulkFetchIssues, getIssueRecord } from '../../jira/issue-reads';
 
 export async function parentWorkTypeOf(parentKey: string | null, fieldId: string): Promise<WorkType | null> {
   if (!parentKey) return null;

@@ -15,11 +15,11 @@ import { SurfaceLayout } from '../ui/SurfaceLayout';
 import { Empty } from '../ui/Empty';
 import { Loading } from '../ui/Loading';
 import { LazyErrorMessage } from '../ui/LazyErrorMessage';
-import { WorkTypeSection } from '../panel/WorkTypeSection';
-import { OriginSection, type OriginChange } from '../panel/OriginSection';
-import { ReadinessList } from '../panel/ReadinessList';
-import type { Origin, PanelContext } from '../panel/types';
-import '../panel/panel.css';
+import { WorkTypeSection } from '../work-type/WorkTypeSection';
+import { OriginSection, type OriginChange } from '../origin/OriginSection';
+import { ReadinessList } from './ReadinessList';
+import type { Origin, PanelContext } from './types';
+import './panel.css';
 
 const STATUS_APPEARANCE = { new: 'default', indeterminate: 'inprogress', done: 'success' } as const;
 
@@ -52,7 +52,7 @@ function SignedInAs() {
 }
 
 // Loaded only for a refusal, like the error view: SectionMessage and its icons stay off the happy path.
-const Refusal = lazy(() => import('../panel/Refusal'));
+const Refusal = lazy(() => import('./Refusal'));
 
 const focusSection = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 

@@ -3,17 +3,17 @@
  * then writes the field as the app (only the app may write its own field), grouped by value, and records who
  * decided and when. Issues that fail the check are refused with a reason and nothing is written for them.
  */
-import type { ResolverOutput } from '../contract';
-import { AppError } from '../errors';
-import type { WorkType } from '../domain/work-type';
-import { planFieldValueWrites } from '../domain/work-type-writes';
-import { writeFieldValues } from '../jira/app-field-values';
-import { workTypeFieldId } from '../jira/fields';
-import { editableIssueIds, myIssuePermissions } from '../jira/issue-permissions';
-import { bulkFetchIssues, getIssueRecord } from '../jira/issue-reads';
-import { displayNamesOf } from '../jira/users';
-import { saveDecisions, type WorkTypeDecision } from '../store/work-type-decision-repository';
-import { clock } from './clock';
+import type { ResolverOutput } from '../../contract';
+import { AppError } from '../../errors';
+import type { WorkType } from '../../domain/work-type';
+import { planFieldValueWrites } from '../../domain/work-type-writes';
+import { writeFieldValues } from '../../jira/app-field-values';
+import { workTypeFieldId } from '../../jira/fields';
+import { editableIssueIds, myIssuePermissions } from '../../jira/issue-permissions';
+import { bulkFetchIssues, getIssueRecord } from '../../jira/issue-reads';
+import { displayNamesOf } from '../../jira/users';
+import { saveDecisions, type WorkTypeDecision } from '../../store/work-type-decision-repository';
+import { clock } from '../clock';
 
 export interface Assignment {
   issueKey: string;

@@ -18,12 +18,12 @@ import { Resolved } from '../ui/Resolved';
 import { Loading } from '../ui/Loading';
 import { SurfaceLayout } from '../ui/SurfaceLayout';
 import { Empty } from '../ui/Empty';
-import { DEFAULT_DRIFT_THRESHOLD, readStoredConfig } from '../sprint-shape/gadget-config';
-import { targetAsText, validateForm, type EditForm, type FormProblems } from '../sprint-shape/edit-form';
-import { TargetMixFields } from '../sprint-shape/TargetMixFields';
-import { SprintPicker } from '../sprint-shape/SprintPicker';
-import { Segmented } from '../sprint-shape/Segmented';
-import { useGadgetContext } from '../sprint-shape/use-gadget-context';
+import { DEFAULT_DRIFT_THRESHOLD, readStoredConfig } from './gadget-config';
+import { targetAsText, validateForm, type EditForm, type FormProblems } from './edit-form';
+import { TargetMixFields } from './TargetMixFields';
+import { SprintPicker } from './SprintPicker';
+import { Segmented } from './Segmented';
+import { useGadgetContext } from './use-gadget-context';
 
 interface BoardOption {
   label: string;

@@ -4,8 +4,8 @@
  * so Jira's own permissions decide; the board is read first (in parallel with the rest) and nothing is
  * returned unless the user may see it.
  */
-import type { BoardSummary, ResolverOutput } from '../contract';
-import type { GadgetConfig, SprintChoice, SprintShapeView } from '../contract/sprint-shape';
+import type { BoardSummary, ResolverOutput } from '../../contract';
+import type { GadgetConfig, SprintChoice, SprintShapeView } from '../../contract/sprint-shape';
 import {
   SHAPE_SEGMENTS,
   driftFromTarget,
@@ -13,14 +13,14 @@ import {
   shapeWarnings,
   sprintShape,
   type ShapeSegment,
-} from '../domain/sprint-shape';
-import { AppError } from '../errors';
-import { boardEstimation, getBoard } from '../jira/boards';
-import { workTypeFieldId } from '../jira/fields';
-import { issueIdsMatching, segmentJql, sprintMembersJql } from '../jira/sprint-issues';
-import { getSprint, listBoardSprints, sprintSummaryOf } from '../jira/sprints';
-import type { JiraSprint } from '../jira/agile-schemas';
-import { tallyIssues } from './sprint-members';
+} from '../../domain/sprint-shape';
+import { AppError } from '../../errors';
+import { boardEstimation, getBoard } from '../../jira/boards';
+import { workTypeFieldId } from '../../jira/fields';
+import { issueIdsMatching, segmentJql, sprintMembersJql } from '../../jira/sprint-issues';
+import { getSprint, listBoardSprints, sprintSummaryOf } from '../../jira/sprints';
+import type { JiraSprint } from '../../jira/agile-schemas';
+import { tallyIssues } from './members';
 
 /** The edit view lists the open sprints and this many of the latest closed ones. */
 const CLOSED_SPRINTS_LISTED = 10;

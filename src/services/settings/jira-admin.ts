@@ -1,5 +1,5 @@
-import { AppError } from '../errors';
-import { userHasGlobalPermission } from '../jira/permissions';
+import { AppError } from '../../errors';
+import { userHasGlobalPermission } from '../../jira/permissions';
 
 /** Settings are app data read as the app, so the caller must be a Jira admin before anything is returned. */
 export async function requireJiraAdmin(

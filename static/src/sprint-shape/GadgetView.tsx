@@ -9,9 +9,9 @@ import { Loading } from '../ui/Loading';
 import { SurfaceLayout } from '../ui/SurfaceLayout';
 import { Empty } from '../ui/Empty';
 import type { GadgetConfig } from '../../../src/contract/sprint-shape';
-import { completeConfig, readStoredConfig } from '../sprint-shape/gadget-config';
-import { useGadgetContext } from '../sprint-shape/use-gadget-context';
-import { SprintShapeGadget } from '../sprint-shape/SprintShapeGadget';
+import { completeConfig, readStoredConfig } from './gadget-config';
+import { useGadgetContext } from './use-gadget-context';
+import { SprintShapeGadget } from './SprintShapeGadget';
 
 function WithSiteTarget({ boardId, partial, siteUrl }: { boardId: number; partial: Partial<GadgetConfig>; siteUrl: string }) {
   const siteTarget = useResolver('settings.targetMix.get', {});

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { WorkTypeLozenge } from '../ui/WorkTypeLozenge';
 import { confidenceInWords } from '../ui/format';
-import type { Suggestion } from './types';
+import type { Suggestion } from '../panel/types';
 
 /** Upstream's suggestion with the reasons it came from and how sure it is, in words. */
 export function SuggestionCard({ suggestion, title, children }: { suggestion: Suggestion; title: string; children?: ReactNode }) {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { ResolverOutput } from '../contract';
+import type { ResolverOutput } from '../../contract';
 import { requireJiraAdmin } from './jira-admin';
-import { readIntakeSecret, readIntakeSecretRotatedAt, writeIntakeSecret } from '../store/settings-store';
-import { clock } from './clock';
+import { readIntakeSecret, readIntakeSecretRotatedAt, writeIntakeSecret } from '../../store/settings-store';
+import { clock } from '../clock';
 
 export async function intakeSettings(): Promise<ResolverOutput<'settings.overview'>> {
   // Read alongside the permission check to save a round trip; nothing read is returned unless it passes.

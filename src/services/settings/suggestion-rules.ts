@@ -3,10 +3,10 @@
  * that does not validate counts as "no rules saved": suggestions use the defaults and the page says so
  * (isDefault = true), so an admin sees what is really in effect and can save again.
  */
-import type { ResolverOutput } from '../contract';
-import { DEFAULT_SUGGESTION_RULES, type SuggestionRules } from '../domain/suggestion-rules';
-import { readSuggestionRules, writeSuggestionRules } from '../store/suggestion-rules-store';
-import { clock } from './clock';
+import type { ResolverOutput } from '../../contract';
+import { DEFAULT_SUGGESTION_RULES, type SuggestionRules } from '../../domain/suggestion-rules';
+import { readSuggestionRules, writeSuggestionRules } from '../../store/suggestion-rules-store';
+import { clock } from '../clock';
 import { requireJiraAdmin } from './jira-admin';
 
 type RulesView = ResolverOutput<'settings.rules.get'>;

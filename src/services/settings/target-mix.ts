@@ -1,9 +1,9 @@
 /** The site's default target mix: anyone may read it (the gadget's edit view starts from it); only Jira admins change it. */
-import type { ResolverOutput } from '../contract';
-import type { TargetMixDto } from '../contract/sprint-shape';
+import type { ResolverOutput } from '../../contract';
+import type { TargetMixDto } from '../../contract/sprint-shape';
 import { requireJiraAdmin } from './jira-admin';
-import { readTargetMix, writeTargetMix } from '../store/target-mix-store';
-import { clock } from './clock';
+import { readTargetMix, writeTargetMix } from '../../store/target-mix-store';
+import { clock } from '../clock';
 
 /** What a team aims for until an admin says otherwise: mostly new value, a quarter each keeping it running and healthy. */
 export const APP_DEFAULT_TARGET_MIX: TargetMixDto = { Innovative: 50, Corrective: 25, Enabling: 25 };

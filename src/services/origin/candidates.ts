@@ -3,13 +3,13 @@
  * Signals and notes are app data, so the issue is read as the caller first; the list is returned only if that
  * read succeeds. Reads run in parallel with it and are discarded on refusal.
  */
-import type { ResolverOutput } from '../contract';
-import { ORIGIN_PROPERTY_KEY } from '../domain/origin';
-import { getIssueRecord } from '../jira/issue-reads';
-import { parseOriginProperty } from '../jira/origin-property';
-import { recentDiscoveryNotes, type DiscoveryNote } from '../store/discovery-note-repository';
-import { recentSignals, type SignalRecord } from '../store/signal-reads';
-import { originSignalView } from './origin-trail';
+import type { ResolverOutput } from '../../contract';
+import { ORIGIN_PROPERTY_KEY } from '../../domain/origin';
+import { getIssueRecord } from '../../jira/issue-reads';
+import { parseOriginProperty } from '../../jira/origin-property';
+import { recentDiscoveryNotes, type DiscoveryNote } from '../../store/discovery-note-repository';
+import { recentSignals, type SignalRecord } from '../../store/signal-reads';
+import { originSignalView } from './trail';
 
 const SIGNAL_STATES = ['new', 'triaged', 'routed'] as const;
 const NOTE_STATUSES = ['draft', 'exploring', 'ready'] as const;

@@ -7,10 +7,10 @@ import {
   MAX_INTAKE_BODY_BYTES,
   SIGNATURE_MAX_AGE_SECONDS,
   signalIntakeBodySchema,
-} from '../contract/signal-intake';
-import { readIntakeSecret } from '../store/settings-store';
-import { createSignalOnce } from '../store/signal-repository';
-import { clock } from './clock';
+} from '../../contract/signals';
+import { readIntakeSecret } from '../../store/settings-store';
+import { createSignalOnce } from '../../store/signal-repository';
+import { clock } from '../clock';
 
 export type IntakeOutcome =
   | { status: 202 | 200; body: { id: string; duplicate: boolean } }

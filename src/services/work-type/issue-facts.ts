@@ -3,12 +3,12 @@
  * a field Jira leaves out (not on the screen, not requested) reads as empty rather than failing the page.
  */
 import { z } from 'zod';
-import type { IssueSummary } from '../contract';
-import type { IssueFacts, SignalRoute } from '../domain/suggestion';
-import { isWorkType, type WorkType } from '../domain/work-type';
-import { plainTextOfAdf } from '../jira/adf';
-import type { JiraIssueRecord } from '../jira/issue-reads';
-import { statusSchema } from '../jira/schemas';
+import type { IssueSummary } from '../../contract';
+import type { IssueFacts, SignalRoute } from '../../domain/suggestion';
+import { isWorkType, type WorkType } from '../../domain/work-type';
+import { plainTextOfAdf } from '../../jira/adf';
+import type { JiraIssueRecord } from '../../jira/issue-reads';
+import { statusSchema } from '../../jira/schemas';
 
 /** Fields asked for wherever an issue is shown or suggested for; the work-type field is added by id. */
 export const FACT_FIELDS = ['summary', 'status', 'issuetype', 'project', 'labels', 'description', 'parent'] as const;
