@@ -1,7 +1,19 @@
 /**
- * The layering rules from DESIGN.md, checked in `npm test` (test/unit/architecture.test.ts runs this).
- * Keep the rules here and the prose in DESIGN.md saying the same thing.
+ * The layering rules from DESIGN.md, every arrow of its picture, checked in `npm test`
+ * (test/unit/architecture.test.ts runs this over the real tree, and over a tree built to break each rule once).
+ * Keep the rules here and the prose in DESIGN.md / the README saying the same thing.
+ *
+ *   static/src ──▶ contract, domain
+ *   resolvers ──▶ contract, services, errors          (thin: no rules, no Jira, no storage)
+ *   triggers, webtriggers ──▶ services, contract, domain, errors
+ *   services ──▶ jira, store, domain, contract, errors
+ *   jira ──▶ domain, errors, @forge/api               store ──▶ domain, errors, @forge/kvs, @forge/sql
+ *   contract ──▶ domain, zod                          domain ──▶ domain
  */
+const FORGE_API = '(^|/)node_modules/@forge/api/';
+const FORGE_STORAGE = '(^|/)node_modules/@forge/(kvs|sql)/';
+const FORGE_RESOLVER = '(^|/)node_modules/@forge/resolver/';
+
 module.exports = {
   forbidden: [
     {
@@ -19,6 +31,69 @@ module.exports = {
       to: { pathNot: ['^src/contract/', '^src/domain/', '(^|/)node_modules/zod/'] },
     },
     {
+      name: 'errors-is-a-leaf',
+      comment: 'src/errors.ts is used by every layer but the domain, so it may know only the contract\'s error codes.',
+      severity: 'error',
+      from: { path: '^src/errors\\.ts$' },
+      to: { path: '^src/', pathNot: '^src/contract/envelope\\.ts$' },
+    },
+    {
+      name: 'jira-knows-only-domain-and-errors',
+      comment: 'src/jira is every Jira REST call: it knows neither storage, the contract, services nor resolvers.',
+      severity: 'error',
+      from: { path: '^src/jira/' },
+      to: { path: '^src/', pathNot: ['^src/jira/', '^src/domain/', '^src/errors\\.ts$'] },
+    },
+    {
+      name: 'store-knows-only-domain-and-errors',
+      comment: 'src/store keeps its own schemas for stored data: it knows neither Jira, the contract, services nor resolvers.',
+      severity: 'error',
+      from: { path: '^src/store/' },
+      to: { path: '^src/', pathNot: ['^src/store/', '^src/domain/', '^src/errors\\.ts$'] },
+    },
+    {
+      name: 'resolvers-are-thin',
+      comment: 'Resolvers parse, authorise through a service, and map errors: they never reach Jira, storage or the rules directly.',
+      severity: 'error',
+      from: { path: '^src/resolvers/' },
+      to: { path: ['^src/(jira|store|domain|triggers|webtriggers)/', FORGE_API, FORGE_STORAGE] },
+    },
+    {
+      name: 'services-do-not-reach-up',
+      comment: 'Use cases are called by resolvers and handlers, never the other way round.',
+      severity: 'error',
+      from: { path: '^src/services/' },
+      to: { path: ['^src/(resolvers|triggers|webtriggers)/', '^src/index\\.ts$', FORGE_RESOLVER] },
+    },
+    {
+      name: 'handlers-go-through-services',
+      comment: 'Triggers and webtriggers parse their event and call a service; Jira and storage are the services\' business.',
+      severity: 'error',
+      from: { path: '^src/(triggers|webtriggers)/' },
+      to: { path: ['^src/(jira|store|resolvers)/', FORGE_STORAGE] },
+    },
+    {
+      name: 'index-only-wires',
+      comment: 'src/index.ts exports the handlers manifest.yml names, and nothing else.',
+      severity: 'error',
+      from: { path: '^src/index\\.ts$' },
+      to: { path: '^src/', pathNot: '^src/(resolvers|triggers|webtriggers)/' },
+    },
+    {
+      name: 'forge-api-only-in-jira',
+      comment: 'Product calls go through src/jira/client.ts (retries, errors, the lint\'s scope check); webtriggers may use its request types.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(jira|webtriggers)/' },
+      to: { path: FORGE_API },
+    },
+    {
+      name: 'forge-storage-only-in-store',
+      comment: '@forge/kvs and @forge/sql are reached only through a repository in src/store.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/store/' },
+      to: { path: FORGE_STORAGE },
+    },
+    {
       name: 'src-does-not-import-tests',
       comment: 'Production code never reaches into test/ (the sandbox, fixtures).',
       severity: 'error',
@@ -30,7 +105,7 @@ module.exports = {
       comment: 'The browser bundle may use the contract and domain, never resolvers, services or Forge backend packages.',
       severity: 'error',
       from: { path: '^static/src/' },
-      to: { path: ['^src/(?!contract/|domain/)', '(^|/)node_modules/@forge/(api|kvs|resolver)/'] },
+      to: { path: ['^src/(?!contract/|domain/)', '(^|/)node_modules/@forge/(api|kvs|sql|resolver)/'] },
     },
     {
       name: 'no-circular',
@@ -43,6 +118,7 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: ['static/build', 'node_modules'] },
+    // node_modules is not followed, but not excluded either: the rules about Forge's packages need to see them.
+    exclude: { path: ['static/build'] },
   },
 };

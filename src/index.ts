@@ -1,7 +1,7 @@
 /** The handlers manifest.yml names, and nothing else. */
-import { buildResolver } from './resolvers';
+import { buildResolverHandler } from './resolvers';
 
-export const resolverHandler = buildResolver().getDefinitions();
+export const resolverHandler = buildResolverHandler();
 export { signalIntakeHandler } from './webtriggers/signal-intake';
 export { sprintClosedHandler } from './triggers/sprint-closed';
 export { workTypeChangedHandler } from './triggers/work-type-changed';

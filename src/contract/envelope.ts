@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'conflict',
   'jira-unavailable',
   'rate-limited',
+  'storage-unavailable',
   'internal',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);
@@ -21,7 +22,7 @@ export const resolverErrorSchema = z.object({
   code: errorCodeSchema,
   /** Written for a person: what happened and what to do next. Never raw exception text. */
   message: z.string().min(1),
-  /** For `rate-limited` and `jira-unavailable`: when a retry makes sense. */
+  /** For `rate-limited`, `jira-unavailable` and `storage-unavailable`: when a retry makes sense. */
   retryAfterSeconds: z.number().int().nonnegative().optional(),
   /** For `invalid-input`: which input path was wrong, as zod reports it. */
   fields: z.record(z.string(), z.string()).optional(),

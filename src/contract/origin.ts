@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { accountIdSchema, issueKeySchema, issueSummarySchema, workTypeSchema } from './schemas';
-import { suggestionSchema, workTypeDecisionSchema } from './work-type';
+import { accountIdSchema, issueKeySchema } from './schemas';
 
 /** Ids of Upstream's own records: signals and discovery notes (KVS keys). */
 export const recordIdSchema = z
@@ -45,29 +44,7 @@ export const originSchema = z.object({
 });
 export type OriginDto = z.infer<typeof originSchema>;
 
-export const readinessItemSchema = z.object({
-  key: z.enum(['classified', 'origin', 'discovery', 'walkthrough']),
-  label: z.string(),
-  state: z.enum(['done', 'todo', 'not-yet-available']),
-  detail: z.string(),
-});
-
 export const originContract = {
-  'panel.context': {
-    input: z.object({ issueKey: issueKeySchema }).strict(),
-    output: z.object({
-      issue: issueSummarySchema.extend({ labels: z.array(z.string()) }),
-      canEdit: z.boolean(),
-      workType: z.object({
-        fieldId: z.string(),
-        value: workTypeSchema.nullable(),
-        decision: workTypeDecisionSchema.nullable(),
-        suggestion: suggestionSchema.nullable(),
-      }),
-      origin: originSchema,
-      readiness: z.array(readinessItemSchema),
-    }),
-  },
   'origin.link': {
     input: z
       .object({

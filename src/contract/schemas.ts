@@ -26,13 +26,5 @@ export const issueSummarySchema = z.object({
 });
 export type IssueSummary = z.infer<typeof issueSummarySchema>;
 
-export const boardSummarySchema = z.object({
-  id: z.number().int().positive(),
-  name: z.string(),
-  type: z.enum(['scrum', 'kanban', 'simple']),
-  projectKey: z.string().nullable(),
-});
-export type BoardSummary = z.infer<typeof boardSummarySchema>;
-
 /** An empty input: resolvers that take nothing still refuse unexpected keys. */
 export const noInputSchema = z.object({}).strict();

@@ -5,7 +5,16 @@
  */
 import { z } from 'zod';
 import { DRIFT_THRESHOLD_RANGE, targetMixProblem } from '../domain/sprint-shape';
-import { boardSummarySchema, noInputSchema, workTypeSchema } from './schemas';
+import { workTypeSchema } from './schemas';
+
+export const boardSummarySchema = z.object({
+  id: z.number().int().positive(),
+  name: z.string(),
+  type: z.enum(['scrum', 'kanban', 'simple']),
+  projectKey: z.string().nullable(),
+});
+export type BoardSummary = z.infer<typeof boardSummarySchema>;
+
 
 export const boardIdSchema = z
   .number({ error: 'Choose a board.' })
@@ -134,7 +143,11 @@ export type TrendPoint = z.infer<typeof trendPointSchema>;
 export const TREND_LENGTH = 6;
 
 export const sprintShapeContract = {
-  'gadget.sprints': {
+  'sprintShape.boards': {
+    input: z.object({ nameContains: z.string().trim().max(100).optional() }).strict(),
+    output: z.object({ boards: z.array(boardSummarySchema) }),
+  },
+  'sprintShape.sprints': {
     input: z.object({ boardId: boardIdSchema }).strict(),
     output: z.object({
       board: boardSummarySchema,
@@ -142,7 +155,7 @@ export const sprintShapeContract = {
       sprints: z.array(sprintSummarySchema),
     }),
   },
-  'gadget.checkConfig': {
+  'sprintShape.checkConfig': {
     input: z.object({ config: gadgetConfigSchema }).strict(),
     output: z.object({ board: boardSummarySchema, sprint: sprintSummarySchema.nullable() }),
   },
@@ -158,14 +171,6 @@ export const sprintShapeContract = {
       /** How many of them were computed now from Jira (closed before Upstream was installed) and stored. */
       backfilled: z.number().int().nonnegative(),
     }),
-  },
-  'settings.targetMix.get': {
-    input: noInputSchema,
-    output: z.object({ target: targetMixSchema, isDefault: z.boolean(), updatedAt: z.string().nullable() }),
-  },
-  'settings.targetMix.save': {
-    input: z.object({ target: targetMixSchema }).strict(),
-    output: z.object({ target: targetMixSchema, isDefault: z.boolean(), updatedAt: z.string().nullable() }),
   },
 } as const;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WORK_TYPES } from '../domain/work-type';
-import { accountIdSchema, issueKeySchema, issueSummarySchema, projectKeySchema, workTypeSchema } from './schemas';
+import { accountIdSchema, issueKeySchema, workTypeSchema } from './schemas';
 
 /** A suggested work type with the reasons a person can read ("Bug issue type", "label `tech-debt`"). */
 export const suggestionSchema = z.object({
@@ -34,19 +34,18 @@ export const suggestionRulesSchema = z
   });
 export type SuggestionRulesDto = z.infer<typeof suggestionRulesSchema>;
 
-export const unclassifiedIssueSchema = z.object({
-  id: z.string(),
-  key: z.string(),
-  summary: z.string(),
-  issueType: z.string(),
-  status: z.string(),
-  labels: z.array(z.string()),
-  suggestion: suggestionSchema.nullable(),
-});
-
 const MAX_BULK = 1000;
 
 export const workTypeContract = {
+  'workType.get': {
+    input: z.object({ issueKey: issueKeySchema }).strict(),
+    output: z.object({
+      issueKey: z.string(),
+      /** The Jira id of Upstream's field on this site, e.g. customfield_10050. */
+      fieldId: z.string(),
+      value: workTypeSchema.nullable(),
+    }),
+  },
   'workType.set': {
     input: z
       .object({
@@ -78,30 +77,6 @@ export const workTypeContract = {
       refused: z.array(z.object({ issueKey: z.string(), reason: z.string() })),
     }),
   },
-  'triage.unclassified': {
-    input: z
-      .object({
-        projectKey: projectKeySchema,
-        /** Where the next page starts, exactly as the previous answer's `nextPageToken` gave it. */
-        nextPageToken: z.string().min(1).max(2000).optional(),
-        pageSize: z.number().int().min(1).max(100).default(50),
-      })
-      .strict(),
-    output: z.object({
-      issues: z.array(unclassifiedIssueSchema),
-      nextPageToken: z.string().nullable(),
-      /** Open unclassified issues in the project (Jira's approximate count). */
-      total: z.number().int().nonnegative(),
-    }),
-  },
-  'settings.rules.get': {
-    input: z.object({}).strict(),
-    output: z.object({ rules: suggestionRulesSchema, isDefault: z.boolean(), updatedAt: z.string().nullable() }),
-  },
-  'settings.rules.save': {
-    input: z.object({ rules: suggestionRulesSchema }).strict(),
-    output: z.object({ rules: suggestionRulesSchema, isDefault: z.boolean(), updatedAt: z.string().nullable() }),
-  },
 } as const;
 
-export { WORK_TYPES, issueSummarySchema };
+export { WORK_TYPES };

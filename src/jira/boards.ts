@@ -1,10 +1,16 @@
 import { route } from '@forge/api';
-import type { BoardSummary } from '../contract';
 import type { z } from 'zod';
-import { AppError } from '../errors';
-import { JiraHttpError, requestJira, toAppError, type Actor } from './client';
+import { requestJira, type Actor } from './client';
 import { boardConfigurationSchema, boardSchema } from './agile-schemas';
 import { boardPageSchema } from './schemas';
+
+/** A board as Upstream uses it: Jira's board, with its project when it has one. */
+export interface BoardSummary {
+  id: number;
+  name: string;
+  type: 'scrum' | 'kanban' | 'simple';
+  projectKey: string | null;
+}
 
 const PAGE_SIZE = 50;
 /** A site with more boards than this is searched by name instead of listed whole. */
@@ -45,15 +51,13 @@ const boardSummaryOf = (b: { id: number; name: string; type: string; location?: 
  * board the user may not see and 403 when they may see it exists but not its content; both stop here.
  */
 export async function getBoard(actor: Actor, boardId: number): Promise<BoardSummary> {
-  try {
-    return boardSummaryOf(await requestJira(route`/rest/agile/1.0/board/${boardId}`, { as: actor, schema: boardSchema }));
-  } catch (error: unknown) {
-    if (error instanceof JiraHttpError && error.status === 403) {
-      throw new AppError('forbidden', 'You do not have permission to see this board. Ask its owner or a Jira admin for access.');
-    }
-    if (error instanceof JiraHttpError) throw toAppError(error, `board ${boardId}`);
-    throw error;
-  }
+  const board = await requestJira(route`/rest/agile/1.0/board/${boardId}`, {
+    as: actor,
+    schema: boardSchema,
+    subject: `the board with id ${boardId}`,
+    forbidden: 'You do not have permission to see this board. Ask its owner or a Jira admin for access.',
+  });
+  return boardSummaryOf(board);
 }
 
 /** The board's estimation field (Story Points …), or null when it estimates by issue count or not at all. */
@@ -72,13 +76,11 @@ const estimationCache = new Map<number, { value: BoardEstimation | null; expires
 export async function boardEstimation(actor: Actor, boardId: number, now: number = Date.now()): Promise<BoardEstimation | null> {
   const hit = estimationCache.get(boardId);
   if (hit && hit.expiresAt > now) return hit.value;
-  let configuration: z.infer<typeof boardConfigurationSchema>;
-  try {
-    configuration = await requestJira(route`/rest/agile/1.0/board/${boardId}/configuration`, { as: actor, schema: boardConfigurationSchema });
-  } catch (error: unknown) {
-    if (error instanceof JiraHttpError) throw toAppError(error, `board ${boardId}`);
-    throw error;
-  }
+  const configuration = await requestJira(route`/rest/agile/1.0/board/${boardId}/configuration`, {
+    as: actor,
+    schema: boardConfigurationSchema,
+    subject: `the board with id ${boardId}`,
+  });
   const field = configuration.estimation?.type === 'field' ? configuration.estimation.field : undefined;
   const value = field ? { fieldId: field.fieldId, name: field.displayName ?? field.fieldId } : null;
   estimationCache.set(boardId, { value, expiresAt: now + ESTIMATION_TTL_MS });

@@ -85,6 +85,10 @@ export interface JiraCall {
   as: Actor;
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** What was asked for, in words for the person ("issue PAY-42"), used in the error they see. */
+  subject?: string;
+  /** The message for a 403 when it should read as "forbidden" rather than Jira's usual "not found or hidden". */
+  forbidden?: string;
 }
 
 function initOf(call: JiraCall): RequestInit {
@@ -95,16 +99,26 @@ function initOf(call: JiraCall): RequestInit {
 
 /**
  * Sends one call. With a `schema`, parses the successful JSON answer with it; without, expects no body that
- * matters (204). Failures throw JiraHttpError. The name is exactly `requestJira` on purpose: `@forge/lint`'s
+ * matters (204). Every failure throws an AppError (see toAppError). The name is exactly `requestJira` on purpose: `@forge/lint`'s
  * permission linter recognises calls by that name whose first argument is a literal `route` template.
  */
 export async function requestJira<T>(path: Route, call: JiraCall & { schema: z.ZodType<T> }): Promise<T>;
 export async function requestJira(path: Route, call: JiraCall): Promise<void>;
 export async function requestJira<T>(path: Route, call: JiraCall & { schema?: z.ZodType<T> }): Promise<T | void> {
-  const res = await sendWithRetry(call.as, path, initOf(call));
-  if (!res.ok) throw new JiraHttpError(res.status, await errorMessagesOf(res));
+  let res: APIResponse;
+  try {
+    res = await sendWithRetry(call.as, path, initOf(call));
+    if (!res.ok) throw new JiraHttpError(res.status, await errorMessagesOf(res));
+  } catch (error: unknown) {
+    throw toAppError(error, call);
+  }
   if (!call.schema) return;
-  const body: unknown = await res.json();
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    body = undefined;
+  }
   const parsed = call.schema.safeParse(body);
   if (!parsed.success) {
     throw new AppError('jira-unavailable', 'Jira answered in a shape Upstream does not recognise. Try again; if it persists, tell your Jira admin.');
@@ -113,20 +127,30 @@ export async function requestJira<T>(path: Route, call: JiraCall & { schema?: z.
 }
 
 /**
- * The message a person sees when Jira refused or failed, by status. `subject` names what was asked for
- * ("issue PAY-42"). A 404 and a 403 read the same on purpose: Jira hides what a user may not see.
+ * Every failure of a Jira call as an AppError a person can act on, so no caller needs a catch block of its own
+ * and nothing reaches the resolver envelope as `internal`. By status: a 404 and a 403 read the same on purpose
+ * (Jira hides what a user may not see) unless the call says a 403 means "forbidden". Anything that is not an
+ * HTTP answer (the request never completed) is Jira being unavailable.
  */
-export function toAppError(error: JiraHttpError, subject: string): AppError {
+export function toAppError(error: unknown, call: Pick<JiraCall, 'subject' | 'forbidden'> = {}): AppError {
+  if (error instanceof AppError) return error;
+  if (!(error instanceof JiraHttpError)) {
+    console.warn('Jira request failed before an answer:', error instanceof Error ? error.message : String(error));
+    return new AppError('jira-unavailable', 'Upstream could not reach Jira. Try again in a moment.', { retryAfterSeconds: 5 });
+  }
+  const subject = call.subject ?? 'what you asked for';
   switch (error.status) {
     case 400:
       return new AppError('invalid-input', `Jira refused the request for ${subject}: ${error.errorMessages.join(' ') || 'bad request'}.`);
     case 401:
       return new AppError('unauthenticated', 'Your Jira session has ended. Reload the page and sign in again.');
     case 403:
+      if (call.forbidden) return new AppError('forbidden', call.forbidden);
+      return notFound(subject);
     case 404:
-      return new AppError('not-found', `${capitalise(subject)} does not exist, or you do not have permission to see it. Check the key, or ask a Jira admin for access.`);
+      return notFound(subject);
     case 429:
-      return new AppError('rate-limited', `Jira is rate-limiting requests. Try again in ${error.retryAfterSeconds ?? 30} s.`, {
+      return new AppError('rate-limited', `Jira is busy and asked Upstream to slow down. Try again in ${error.retryAfterSeconds ?? 30} s.`, {
         retryAfterSeconds: error.retryAfterSeconds ?? 30,
       });
     default:
@@ -135,5 +159,8 @@ export function toAppError(error: JiraHttpError, subject: string): AppError {
       });
   }
 }
+
+const notFound = (subject: string): AppError =>
+  new AppError('not-found', `${capitalise(subject)} does not exist, or you do not have permission to see it.`);
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

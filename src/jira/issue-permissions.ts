@@ -3,7 +3,7 @@
  * (only the app may), so these checks are what stops a person from changing an issue they could not edit.
  */
 import { route } from '@forge/api';
-import { JiraHttpError, requestJira, toAppError } from './client';
+import { requestJira } from './client';
 import { myPermissionsSchema, permissionsCheckSchema } from './schemas';
 
 /** Jira's documented limit on issue ids per permissions/check request. */
@@ -11,19 +11,15 @@ export const MAX_ISSUES_PER_PERMISSION_CHECK = 1000;
 
 /** Browse and edit on one issue. An issue the user cannot see answers 404, which becomes `not-found`. */
 export async function myIssuePermissions(issueKey: string): Promise<{ browse: boolean; edit: boolean }> {
-  try {
-    const answer = await requestJira(route`/rest/api/3/mypermissions?issueKey=${issueKey}&permissions=${'BROWSE_PROJECTS,EDIT_ISSUES'}`, {
-      as: 'user',
-      schema: myPermissionsSchema,
-    });
-    return {
-      browse: answer.permissions.BROWSE_PROJECTS?.havePermission === true,
-      edit: answer.permissions.EDIT_ISSUES?.havePermission === true,
-    };
-  } catch (error: unknown) {
-    if (error instanceof JiraHttpError) throw toAppError(error, `issue ${issueKey}`);
-    throw error;
-  }
+  const answer = await requestJira(route`/rest/api/3/mypermissions?issueKey=${issueKey}&permissions=${'BROWSE_PROJECTS,EDIT_ISSUES'}`, {
+    as: 'user',
+    schema: myPermissionsSchema,
+    subject: `issue ${issueKey}`,
+  });
+  return {
+    browse: answer.permissions.BROWSE_PROJECTS?.havePermission === true,
+    edit: answer.permissions.EDIT_ISSUES?.havePermission === true,
+  };
 }
 
 /** The ids among `issueIds` the user may both browse and edit; one request per 1000 ids. */

@@ -1,7 +1,7 @@
 /** Reading issues with the fields and properties a use case needs, in as few requests as Jira allows. */
 import { route } from '@forge/api';
 import type { z } from 'zod';
-import { JiraHttpError, requestJira, toAppError, type Actor } from './client';
+import { requestJira, type Actor } from './client';
 import { bulkFetchSchema, issueWithPropertiesSchema, searchPageSchema } from './schemas';
 
 export type JiraIssueRecord = z.infer<typeof issueWithPropertiesSchema>;
@@ -11,17 +11,14 @@ export const MAX_BULK_FETCH = 100;
 
 /** One issue with chosen fields and properties; missing or hidden → `not-found`. */
 export async function getIssueRecord(actor: Actor, issueKey: string, fields: readonly string[], properties: readonly string[]) {
-  try {
-    return properties.length > 0
-      ? await requestJira(route`/rest/api/3/issue/${issueKey}?fields=${fields.join(',')}&properties=${properties.join(',')}`, {
-          as: actor,
-          schema: issueWithPropertiesSchema,
-        })
-      : await requestJira(route`/rest/api/3/issue/${issueKey}?fields=${fields.join(',')}`, { as: actor, schema: issueWithPropertiesSchema });
-  } catch (error: unknown) {
-    if (error instanceof JiraHttpError) throw toAppError(error, `issue ${issueKey}`);
-    throw error;
-  }
+  const subject = `issue ${issueKey}`;
+  return properties.length > 0
+    ? requestJira(route`/rest/api/3/issue/${issueKey}?fields=${fields.join(',')}&properties=${properties.join(',')}`, {
+        as: actor,
+        schema: issueWithPropertiesSchema,
+        subject,
+      })
+    : requestJira(route`/rest/api/3/issue/${issueKey}?fields=${fields.join(',')}`, { as: actor, schema: issueWithPropertiesSchema, subject });
 }
 
 /**

@@ -5,7 +5,7 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
 import { ORIGIN_PROPERTY_KEY, type OriginProperty } from '../domain/origin';
-import { JiraHttpError, requestJira, toAppError } from './client';
+import { requestJira } from './client';
 
 /** Read back from Jira through this schema: anyone with edit rights can write the property over REST. */
 export const originPropertySchema = z.object({
@@ -25,19 +25,18 @@ export function parseOriginProperty(raw: unknown): OriginProperty | null {
 }
 
 export async function writeOriginProperty(issueKey: string, origin: OriginProperty): Promise<void> {
-  try {
-    await requestJira(route`/rest/api/3/issue/${issueKey}/properties/${ORIGIN_PROPERTY_KEY}`, { as: 'user', method: 'PUT', body: origin });
-  } catch (error: unknown) {
-    if (error instanceof JiraHttpError) throw toAppError(error, `issue ${issueKey}`);
-    throw error;
-  }
+  await requestJira(route`/rest/api/3/issue/${issueKey}/properties/${ORIGIN_PROPERTY_KEY}`, {
+    as: 'user',
+    method: 'PUT',
+    body: origin,
+    subject: `issue ${issueKey}`,
+  });
 }
 
 export async function deleteOriginProperty(issueKey: string): Promise<void> {
-  try {
-    await requestJira(route`/rest/api/3/issue/${issueKey}/properties/${ORIGIN_PROPERTY_KEY}`, { as: 'user', method: 'DELETE' });
-  } catch (error: unknown) {
-    if (error instanceof JiraHttpError) throw toAppError(error, `issue ${issueKey}`);
-    throw error;
-  }
+  await requestJira(route`/rest/api/3/issue/${issueKey}/properties/${ORIGIN_PROPERTY_KEY}`, {
+    as: 'user',
+    method: 'DELETE',
+    subject: `issue ${issueKey}`,
+  });
 }

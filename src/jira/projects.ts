@@ -1,14 +1,9 @@
 import { route } from '@forge/api';
-import { JiraHttpError, requestJira, toAppError, type Actor } from './client';
+import { requestJira, type Actor } from './client';
 import { approximateCountSchema, projectSchema } from './schemas';
 
 export async function getProject(actor: Actor, projectKey: string) {
-  try {
-    return await requestJira(route`/rest/api/3/project/${projectKey}`, { as: actor, schema: projectSchema });
-  } catch (error: unknown) {
-    if (error instanceof JiraHttpError) throw toAppError(error, `project ${projectKey}`);
-    throw error;
-  }
+  return requestJira(route`/rest/api/3/project/${projectKey}`, { as: actor, schema: projectSchema, subject: `project ${projectKey}` });
 }
 
 /** How many issues match a bounded JQL query, without fetching them. */

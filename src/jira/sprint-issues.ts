@@ -4,7 +4,7 @@
  * search with fields would cost one sequential round trip per 100 issues; this costs two, whatever the size.
  */
 import { route } from '@forge/api';
-import { JiraHttpError, requestJira, toAppError, type Actor } from './client';
+import { requestJira, type Actor } from './client';
 import { jqlCustomField, jqlString } from './jql';
 import { searchPageSchema } from './schemas';
 
@@ -23,20 +23,16 @@ export function segmentJql(sprintId: number, workTypeFieldId: string, workType: 
 export async function issueIdsMatching(actor: Actor, jql: string): Promise<string[]> {
   const ids: string[] = [];
   let nextPageToken: string | undefined;
-  try {
-    do {
-      const page = await requestJira(route`/rest/api/3/search/jql`, {
-        as: actor,
-        method: 'POST',
-        body: { jql, fields: ['id'], maxResults: ID_PAGE_SIZE, ...(nextPageToken ? { nextPageToken } : {}) },
-        schema: searchPageSchema,
-      });
-      ids.push(...page.issues.map((issue) => issue.id));
-      nextPageToken = page.isLast === false ? page.nextPageToken : undefined;
-    } while (nextPageToken);
-  } catch (error: unknown) {
-    if (error instanceof JiraHttpError) throw toAppError(error, 'the search for the sprint’s issues');
-    throw error;
-  }
+  do {
+    const page = await requestJira(route`/rest/api/3/search/jql`, {
+      as: actor,
+      method: 'POST',
+      body: { jql, fields: ['id'], maxResults: ID_PAGE_SIZE, ...(nextPageToken ? { nextPageToken } : {}) },
+      schema: searchPageSchema,
+      subject: 'the search for the sprint’s issues',
+    });
+    ids.push(...page.issues.map((issue) => issue.id));
+    nextPageToken = page.isLast === false ? page.nextPageToken : undefined;
+  } while (nextPageToken);
   return ids;
 }

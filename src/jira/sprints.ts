@@ -1,10 +1,19 @@
 /** Jira Software sprints: one sprint, and a board's sprints by state (agile API, paged by isLast, no total). */
 import { route } from '@forge/api';
-import type { SprintSummary } from '../contract/sprint-shape';
-import { JiraHttpError, requestJira, toAppError, type Actor } from './client';
+import { requestJira, type Actor } from './client';
 import { sprintPageSchema, sprintSchema, type JiraSprint } from './agile-schemas';
 
 export type SprintState = JiraSprint['state'];
+
+/** A sprint as Upstream shows it: dates are ISO strings, or null when Jira has none yet. */
+export interface SprintSummary {
+  id: number;
+  name: string;
+  state: SprintState;
+  startDate: string | null;
+  endDate: string | null;
+  completeDate: string | null;
+}
 
 const PAGE_SIZE = 50;
 /** 1,000 sprints is decades of two-week sprints; past that the list is cut rather than read for ever. */
@@ -20,31 +29,21 @@ export const sprintSummaryOf = (sprint: JiraSprint): SprintSummary => ({
 });
 
 export async function getSprint(actor: Actor, sprintId: number): Promise<JiraSprint> {
-  try {
-    return await requestJira(route`/rest/agile/1.0/sprint/${sprintId}`, { as: actor, schema: sprintSchema });
-  } catch (error: unknown) {
-    if (error instanceof JiraHttpError) throw toAppError(error, `sprint ${sprintId}`);
-    throw error;
-  }
+  return requestJira(route`/rest/agile/1.0/sprint/${sprintId}`, { as: actor, schema: sprintSchema, subject: `sprint ${sprintId}` });
 }
 
 /** A scrum board's sprints in the given states, in the board's order (Jira lists them oldest first). */
 export async function listBoardSprints(actor: Actor, boardId: number, states: readonly SprintState[]): Promise<JiraSprint[]> {
   const state = states.join(',');
   const sprints: JiraSprint[] = [];
-  try {
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const startAt = page * PAGE_SIZE;
-      const answer = await requestJira(
-        route`/rest/agile/1.0/board/${boardId}/sprint?state=${state}&startAt=${startAt}&maxResults=${PAGE_SIZE}`,
-        { as: actor, schema: sprintPageSchema },
-      );
-      sprints.push(...answer.values);
-      if (answer.isLast !== false || answer.values.length === 0) break;
-    }
-  } catch (error: unknown) {
-    if (error instanceof JiraHttpError) throw toAppError(error, `the sprints of board ${boardId}`);
-    throw error;
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const startAt = page * PAGE_SIZE;
+    const answer = await requestJira(
+      route`/rest/agile/1.0/board/${boardId}/sprint?state=${state}&startAt=${startAt}&maxResults=${PAGE_SIZE}`,
+      { as: actor, schema: sprintPageSchema, subject: `the sprints of the board with id ${boardId}` },
+    );
+    sprints.push(...answer.values);
+    if (answer.isLast !== false || answer.values.length === 0) break;
   }
   return sprints;
 }

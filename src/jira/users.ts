@@ -1,7 +1,8 @@
 /** Display names for account ids Upstream has stored (who set a work type, who linked an origin). */
 import { route } from '@forge/api';
 import { requestJira } from './client';
-import { userBulkSchema } from './schemas';
+import type { z } from 'zod';
+import { myselfSchema, userBulkSchema } from './schemas';
 
 const MAX_PER_REQUEST = 100;
 
@@ -24,4 +25,9 @@ export async function displayNamesOf(accountIds: readonly string[]): Promise<Map
   );
   for (const page of pages) for (const user of page.values) names.set(user.accountId, user.displayName);
   return names;
+}
+
+/** The signed-in person, read as them. */
+export async function currentUser(): Promise<z.infer<typeof myselfSchema>> {
+  return requestJira(route`/rest/api/3/myself`, { as: 'user', schema: myselfSchema, subject: 'your Jira profile' });
 }

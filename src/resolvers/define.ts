@@ -5,9 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { contract, type Contract, type ResolverKey, type Result, type ResolverError } from '../contract';
+import { contract, type Contract, type KeysOf, type ResolverKey, type Result, type ResolverError } from '../contract';
 import { AppError } from '../errors';
-import { JiraHttpError, toAppError } from '../jira/client';
 
 /** The only part of a resolver's context that is not browser-supplied. */
 export interface Caller {
@@ -20,6 +19,9 @@ export type ResolverImplementation<K extends ResolverKey> = (
 ) => Promise<z.input<Contract[K]['output']>>;
 
 export type ResolverImplementations = { [K in ResolverKey]: ResolverImplementation<K> };
+
+/** One practice's resolvers: exactly the keys of its namespace (`PracticeResolvers<'triage'>`). */
+export type PracticeResolvers<P extends string> = { [K in KeysOf<P>]: ResolverImplementation<K> };
 
 interface ResolverRequest {
   payload: unknown;
@@ -38,10 +40,6 @@ function fieldsOf(error: z.ZodError): Record<string, string> {
 function errorEnvelope(error: unknown, key: ResolverKey): { ok: false; error: ResolverError } {
   if (error instanceof AppError) {
     return { ok: false, error: { code: error.code, message: error.message, ...error.details } };
-  }
-  if (error instanceof JiraHttpError) {
-    const mapped = toAppError(error, 'the item you asked for');
-    return { ok: false, error: { code: mapped.code, message: mapped.message, ...mapped.details } };
   }
   const reference = randomUUID().slice(0, 8);
   console.error(`resolver ${key} failed (reference ${reference}):`, error);

@@ -1,10 +1,13 @@
 import { intakeSettings, rotateIntakeSecret } from '../services/settings/intake-secret';
-import type { ResolverImplementation } from './define';
+import { saveSuggestionRules, suggestionRulesSettings } from '../services/settings/suggestion-rules';
+import { defaultTargetMix, saveDefaultTargetMix } from '../services/settings/target-mix';
+import type { PracticeResolvers } from './define';
 
-export const settingsResolvers: {
-  'settings.overview': ResolverImplementation<'settings.overview'>;
-  'settings.rotateIntakeSecret': ResolverImplementation<'settings.rotateIntakeSecret'>;
-} = {
+export const settingsResolvers: PracticeResolvers<'settings'> = {
   'settings.overview': () => intakeSettings(),
   'settings.rotateIntakeSecret': () => rotateIntakeSecret(),
+  'settings.rules.get': () => suggestionRulesSettings(),
+  'settings.rules.save': ({ rules }, caller) => saveSuggestionRules(rules, caller.accountId),
+  'settings.targetMix.get': () => defaultTargetMix(),
+  'settings.targetMix.save': ({ target }) => saveDefaultTargetMix(target),
 };

@@ -1,6 +1,8 @@
-import { triageOverview } from '../services/surface-overviews';
-import type { ResolverImplementation } from './define';
+import { triageOverview } from '../services/triage/overview';
+import { unclassifiedIssues } from '../services/triage/unclassified';
+import type { PracticeResolvers } from './define';
 
-export const triageQueueResolvers: { 'triage.overview': ResolverImplementation<'triage.overview'> } = {
+export const triageResolvers: PracticeResolvers<'triage'> = {
   'triage.overview': ({ projectKey }) => triageOverview(projectKey),
+  'triage.unclassified': (input) => unclassifiedIssues(input),
 };

@@ -1,5 +1,6 @@
-import { viewer } from '../services/surface-overviews';
+import { viewer } from '../services/viewer';
+import type { PracticeResolvers } from './define';
 
-export const viewerResolvers = {
+export const viewerResolvers: PracticeResolvers<'viewer'> = {
   'viewer.get': () => viewer(),
 };

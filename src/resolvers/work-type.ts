@@ -1,13 +1,9 @@
 import { setWorkType, setWorkTypes } from '../services/work-type/classification';
-import { unclassifiedIssues } from '../services/triage/unclassified';
-import type { ResolverImplementation } from './define';
+import { workTypeOfIssue } from '../services/work-type/field-value';
+import type { PracticeResolvers } from './define';
 
-export const workTypeResolvers: {
-  'workType.set': ResolverImplementation<'workType.set'>;
-  'workType.setMany': ResolverImplementation<'workType.setMany'>;
-  'triage.unclassified': ResolverImplementation<'triage.unclassified'>;
-} = {
+export const workTypeResolvers: PracticeResolvers<'workType'> = {
+  'workType.get': ({ issueKey }) => workTypeOfIssue(issueKey),
   'workType.set': (input, caller) => setWorkType(input, caller.accountId),
   'workType.setMany': ({ assignments }, caller) => setWorkTypes(assignments, caller.accountId),
-  'triage.unclassified': (input) => unclassifiedIssues(input),
 };

@@ -38,11 +38,13 @@ export async function callResolver<K extends ResolverKey>(key: K, input: Resolve
   try {
     raw = await invoke(key, input as Record<string, unknown>);
   } catch (cause: unknown) {
-    // Bridge errors carry platform wording, not something to show a person; keep it for the console only.
+    // Bridge errors carry platform wording, not something to show a person; keep it for the console only. The
+    // bridge rejects both when the network fails and when Upstream's function failed on the server (an HTTP
+    // 500), and cannot tell which: so the message blames neither the person's connection nor Jira.
     console.error(`Upstream: calling ${key} failed`, cause);
     throw new ResolverCallError(
       'bridge-failure',
-      'Upstream could not reach Jira just now. Check your connection and try again.',
+      'Upstream’s request did not complete. Try again; if it keeps happening, tell your Jira admin.',
       undefined,
       key,
     );

@@ -40,7 +40,7 @@ describe.each(PERSONA_ROLES.map((role) => [role]))('as the %s persona', (persona
       started(),
       persona,
       'context-panel',
-      'panel.overview',
+      'panel.context',
       { issueKey: ISSUE_KEY },
     );
     await panel.getByRole('heading', { name: `${ISSUE_KEY}: ${issue.summary}` }).waitFor();

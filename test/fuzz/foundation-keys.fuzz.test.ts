@@ -1,4 +1,4 @@
-/** Fuzz: the foundation keys (viewer, panel.overview, workType.get, triage.overview, gadget, settings). */
+/** Fuzz: the foundation keys (viewer, workType.get, triage.overview, sprintShape.boards, settings). */
 import { Sandbox } from '../sandbox/sandbox';
 import { SEED_USERS } from '../sandbox/seed';
 import { retryPolicy } from '../../src/jira/client';
@@ -16,10 +16,9 @@ const people = [SEED_USERS.engineer, SEED_USERS.restricted, SEED_USERS.sales];
 
 const FOUNDATION = [
   ['viewer.get', [{}]],
-  ['panel.overview', [{ issueKey: 'PAY-3' }, { issueKey: 'OPS-2' }]],
   ['workType.get', [{ issueKey: 'PAY-3' }, { issueKey: 'INV-9' }]],
   ['triage.overview', [{ projectKey: 'PAY' }, { projectKey: 'OPS' }]],
-  ['gadget.boards', [{}, { nameContains: 'Pay' }]],
+  ['sprintShape.boards', [{}, { nameContains: 'Pay' }]],
   ['settings.overview', [{}]],
   ['settings.rotateIntakeSecret', [{}]],
 ] as const;
@@ -31,7 +30,7 @@ const ELSEWHERE = new Set<string>([
 ]);
 /** Fuzzed with tailored samples in sprint-shape-keys. */
 const SPRINT_SHAPE_KEYS = new Set<string>([
-  'gadget.sprints', 'gadget.checkConfig', 'sprintShape.get', 'sprintShape.trend', 'settings.targetMix.get', 'settings.targetMix.save',
+  'sprintShape.sprints', 'sprintShape.checkConfig', 'sprintShape.get', 'sprintShape.trend', 'settings.targetMix.get', 'settings.targetMix.save',
 ]);
 /**
  * Keys added to the contract by other features (sprint shape …) are fuzzed here too, from `{}` and arbitrary

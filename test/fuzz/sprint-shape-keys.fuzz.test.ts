@@ -17,8 +17,8 @@ const target = { Innovative: 50, Corrective: 25, Enabling: 25 };
 const config = (boardId: number, sprint: Record<string, unknown>) => ({ boardId, sprint, target, measure: 'estimate', driftThreshold: 10 });
 
 const SPRINT_SHAPE = [
-  ['gadget.sprints', [{ boardId: BOARD_IDS.PAY }, { boardId: BOARD_IDS.OPS }]],
-  ['gadget.checkConfig', [{ config: config(BOARD_IDS.INV, { kind: 'active' }) }, { config: config(BOARD_IDS.PAY, { kind: 'next' }) }]],
+  ['sprintShape.sprints', [{ boardId: BOARD_IDS.PAY }, { boardId: BOARD_IDS.OPS }]],
+  ['sprintShape.checkConfig', [{ config: config(BOARD_IDS.INV, { kind: 'active' }) }, { config: config(BOARD_IDS.PAY, { kind: 'next' }) }]],
   ['sprintShape.get', [{ config: config(BOARD_IDS.INV, { kind: 'active' }) }, { config: config(BOARD_IDS.OPS, { kind: 'active' }) }]],
   ['sprintShape.trend', [{ boardId: BOARD_IDS.PAY }, { boardId: BOARD_IDS.INV }]],
   ['settings.targetMix.get', [{}]],

@@ -191,9 +191,9 @@ describe('bad configurations are refused with invalid-input, before Jira is aske
   });
 });
 
-describe('gadget.sprints and gadget.checkConfig (the edit view)', () => {
+describe('sprintShape.sprints and sprintShape.checkConfig (the edit view)', () => {
   it("lists the board's active, then future, then latest closed sprints", async () => {
-    const result = (await sandbox.invoke(gadget(), 'gadget.sprints', { boardId: BOARD_IDS.PAY })) as {
+    const result = (await sandbox.invoke(gadget(), 'sprintShape.sprints', { boardId: BOARD_IDS.PAY })) as {
       ok: true;
       data: { sprints: Array<{ state: string; id: number }> };
     };
@@ -202,30 +202,30 @@ describe('gadget.sprints and gadget.checkConfig (the edit view)', () => {
   });
 
   it('lists no sprints for a kanban board, and refuses a board the user cannot see', async () => {
-    expect(await sandbox.invoke(gadget(), 'gadget.sprints', { boardId: BOARD_IDS.OPS })).toMatchObject({ ok: true, data: { sprints: [] } });
-    expect(await sandbox.invoke(gadget(SEED_USERS.restricted), 'gadget.sprints', { boardId: BOARD_IDS.OPS })).toMatchObject({
+    expect(await sandbox.invoke(gadget(), 'sprintShape.sprints', { boardId: BOARD_IDS.OPS })).toMatchObject({ ok: true, data: { sprints: [] } });
+    expect(await sandbox.invoke(gadget(SEED_USERS.restricted), 'sprintShape.sprints', { boardId: BOARD_IDS.OPS })).toMatchObject({
       ok: false,
       error: { code: 'not-found' },
     });
   });
 
   it('accepts a good configuration and names its sprint', async () => {
-    const result = await sandbox.invoke(gadget(), 'gadget.checkConfig', { config: config() });
+    const result = await sandbox.invoke(gadget(), 'sprintShape.checkConfig', { config: config() });
     expect(result).toMatchObject({ ok: true, data: { board: { id: BOARD_IDS.INV }, sprint: { id: sprintOf(BOARD_IDS.INV, 'active').id } } });
   });
 
   it('refuses a sprint from another board, a missing board, and a bad target', async () => {
     const paySprint = sprintOf(BOARD_IDS.PAY, 'future');
-    expect(await sandbox.invoke(gadget(), 'gadget.checkConfig', { config: config({ sprint: { kind: 'sprint', sprintId: paySprint.id } }) })).toMatchObject({
+    expect(await sandbox.invoke(gadget(), 'sprintShape.checkConfig', { config: config({ sprint: { kind: 'sprint', sprintId: paySprint.id } }) })).toMatchObject({
       ok: false,
       error: { code: 'not-found' },
     });
-    expect(await sandbox.invoke(gadget(), 'gadget.checkConfig', { config: config({ boardId: 4242 }) })).toMatchObject({
+    expect(await sandbox.invoke(gadget(), 'sprintShape.checkConfig', { config: config({ boardId: 4242 }) })).toMatchObject({
       ok: false,
       error: { code: 'not-found' },
     });
     expect(
-      await sandbox.invoke(gadget(), 'gadget.checkConfig', { config: { ...config(), target: { Innovative: 40, Corrective: 40, Enabling: 40 } } }),
+      await sandbox.invoke(gadget(), 'sprintShape.checkConfig', { config: { ...config(), target: { Innovative: 40, Corrective: 40, Enabling: 40 } } }),
     ).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: { 'config.target': expect.stringContaining('120') } } });
   });
 });

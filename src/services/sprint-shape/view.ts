@@ -42,7 +42,7 @@ function requireOnBoard(sprint: JiraSprint, board: BoardSummary): JiraSprint {
   return sprint;
 }
 
-export async function boardSprints(boardId: number): Promise<ResolverOutput<'gadget.sprints'>> {
+export async function boardSprints(boardId: number): Promise<ResolverOutput<'sprintShape.sprints'>> {
   const [boardResult, sprintsResult] = await Promise.allSettled([
     getBoard('user', boardId),
     listBoardSprints('user', boardId, ['active', 'future', 'closed']),
@@ -73,7 +73,7 @@ async function readChoice(boardId: number, choice: SprintChoice): Promise<Chosen
   return { sprint: onBoard.find((sprint) => sprint.state === 'active') ?? null, nextSprint };
 }
 
-export async function checkGadgetConfig(config: GadgetConfig): Promise<ResolverOutput<'gadget.checkConfig'>> {
+export async function checkGadgetConfig(config: GadgetConfig): Promise<ResolverOutput<'sprintShape.checkConfig'>> {
   const [boardResult, choiceResult] = await Promise.allSettled([getBoard('user', config.boardId), readChoice(config.boardId, config.sprint)]);
   const board = settledValue(boardResult);
   if (!hasSprints(board)) {

@@ -72,7 +72,7 @@ function ConfigForm({ boards, initial }: { boards: BoardSummary[]; initial: Edit
     }
     setSaving(true);
     try {
-      await callResolver('gadget.checkConfig', { config: checked.config });
+      await callResolver('sprintShape.checkConfig', { config: checked.config });
     } catch (error: unknown) {
       const failure = asResolverCallError(error);
       const onSprint = failure.code === 'not-found' && checked.config.sprint.kind === 'sprint';
@@ -165,7 +165,7 @@ function ConfigForm({ boards, initial }: { boards: BoardSummary[]; initial: Edit
 }
 
 function EditWithDefaults({ configuration }: { configuration: unknown }) {
-  const boards = useResolver('gadget.boards', {});
+  const boards = useResolver('sprintShape.boards', {});
   const siteTarget = useResolver('settings.targetMix.get', {});
   const stored = readStoredConfig(configuration);
   const saved: SavedSettings = stored.kind === 'complete' ? stored.config : stored.kind === 'board-only' ? { ...stored.partial, boardId: stored.boardId } : { boardId: null };

@@ -14,7 +14,7 @@ interface ChoiceOption {
 const keyOf = (choice: SprintChoice): string => (choice.kind === 'sprint' ? `sprint-${choice.sprintId}` : choice.kind);
 
 export function SprintPicker({ boardId, value, onChange, problem }: { boardId: number; value: SprintChoice; onChange: (c: SprintChoice) => void; problem?: string }) {
-  const sprints = useResolver('gadget.sprints', { boardId });
+  const sprints = useResolver('sprintShape.sprints', { boardId });
   return (
     <Stack space="space.050">
       <label htmlFor="sprint-select">

@@ -56,6 +56,12 @@ const GUIDANCE: Record<ResolverCallErrorCode, Guidance> = {
     nextStep: null,
     retryable: true,
   },
+  'storage-unavailable': {
+    title: "Upstream's storage is not answering",
+    appearance: 'error',
+    nextStep: null,
+    retryable: true,
+  },
   internal: {
     title: 'Something went wrong in Upstream',
     appearance: 'error',
@@ -63,7 +69,7 @@ const GUIDANCE: Record<ResolverCallErrorCode, Guidance> = {
     retryable: true,
   },
   'bridge-failure': {
-    title: 'Upstream could not reach Jira',
+    title: 'Upstream did not answer',
     appearance: 'error',
     nextStep: null,
     retryable: true,
@@ -91,13 +97,9 @@ function useSecondsLeft(initial: number | undefined): number {
 /** Shows a resolver error as an error: its person-readable message, and the next step that fits its code. */
 export function ErrorMessage({ error, onRetry }: { error: ResolverCallError; onRetry?: () => void }) {
   const guidance = GUIDANCE[error.code];
-  const secondsLeft = useSecondsLeft(error.code === 'rate-limited' ? error.retryAfterSeconds : undefined);
-  const waitText =
-    error.code === 'rate-limited'
-      ? secondsLeft > 0
-        ? `Try again in ${secondsLeft} s.`
-        : 'You can try again now.'
-      : guidance.nextStep;
+  const counted = error.code === 'rate-limited' || error.code === 'storage-unavailable';
+  const secondsLeft = useSecondsLeft(counted ? error.retryAfterSeconds : undefined);
+  const waitText = counted ? (secondsLeft > 0 ? `Try again in ${secondsLeft} s.` : 'You can try again now.') : guidance.nextStep;
   return (
     <SectionMessage appearance={guidance.appearance} title={guidance.title} testId={`upstream-error-${error.code}`}>
       <Stack space="space.100">

@@ -8,11 +8,10 @@ import { naiveTriageOverview } from '../naive-triage-overview';
 export async function run({ sandbox, options, call }: BenchContext): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   results.push(await measure(sandbox, 'viewer.get', () => call('context-panel', 'viewer.get', {}), options));
-  results.push(await measure(sandbox, 'panel.overview', () => call('context-panel', 'panel.overview', { issueKey: 'PAY-12' }), options));
   results.push(
     await measure(sandbox, 'workType.get (field id cached)', () => call('work-type', 'workType.get', { issueKey: 'PAY-12' }), options),
   );
-  results.push(await measure(sandbox, 'gadget.boards', () => call('sprint-shape', 'gadget.boards', {}), options));
+  results.push(await measure(sandbox, 'sprintShape.boards', () => call('sprint-shape', 'sprintShape.boards', {}), options));
   results.push(
     await measure(sandbox, 'settings.overview', () => call('settings', 'settings.overview', {}, SEED_USERS.admin), options),
   );

@@ -1,0 +1,6 @@
+import { issueContext } from '../services/panel/context';
+import type { PracticeResolvers } from './define';
+
+export const panelResolvers: PracticeResolvers<'panel'> = {
+  'panel.context': ({ issueKey }) => issueContext(issueKey),
+};
