@@ -19,6 +19,27 @@ export const retryPolicy = {
 
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
 
+/**
+ * At most this many Jira requests in flight at once from one invocation. Jira limits concurrent requests per
+ * app and answers 429 past them; a 20,000-issue sprint would otherwise fire 200 bulk fetches at once. Every
+ * call waits for a slot here, so fan-outs anywhere in src/jira stay under the cap together. A retry gives its
+ * slot back while it sleeps.
+ */
+export const concurrencyPolicy = { maxInFlight: 10 };
+let inFlight = 0;
+const waitingForSlot: Array<() => void> = [];
+
+async function inSlot<T>(send: () => Promise<T>): Promise<T> {
+  while (inFlight >= concurrencyPolicy.maxInFlight) await new Promise<void>((resolve) => waitingForSlot.push(resolve));
+  inFlight += 1;
+  try {
+    return await send();
+  } finally {
+    inFlight -= 1;
+    waitingForSlot.shift()?.();
+  }
+}
+
 /** Jira's error body: `{ errorMessages: string[], errors: { field: message } }`. */
 export class JiraHttpError extends Error {
   constructor(
@@ -62,7 +83,7 @@ async function errorMessagesOf(res: APIResponse): Promise<string[]> {
 async function sendWithRetry(actor: Actor, path: Route, init?: RequestInit): Promise<APIResponse> {
   const client = actor === 'user' ? asUser() : asApp();
   for (let attempt = 0; ; attempt += 1) {
-    const res = await client.requestJira(path, init);
+    const res = await inSlot(() => client.requestJira(path, init));
     if (res.ok || !RETRYABLE.has(res.status)) return res;
     const waitSeconds = retryAfterSeconds(res);
     const delay =

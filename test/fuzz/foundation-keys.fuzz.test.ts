@@ -12,7 +12,8 @@ beforeAll(() => {
 });
 afterAll(() => sandbox.close());
 
-const people = [SEED_USERS.engineer, SEED_USERS.restricted, SEED_USERS.sales];
+/** The admin too: settings keys accept only a Jira admin, and every key must see some inputs accepted. */
+const people = [SEED_USERS.engineer, SEED_USERS.restricted, SEED_USERS.sales, SEED_USERS.admin];
 
 const FOUNDATION = [
   ['viewer.get', [{}]],
@@ -41,5 +42,8 @@ const UNTAILORED = RESOLVER_KEYS.filter((k) => !ELSEWHERE.has(k) && !SPRINT_SHAP
 
 it.each([...FOUNDATION, ...UNTAILORED])('%s: 10,000 payloads, always an envelope, never internal, rejected inputs write nothing', async (key, valid) => {
   const { rejected, accepted } = await fuzzKey(sandbox, key, valid as unknown as Record<string, unknown>[], people, 'context-panel');
-  expect(rejected + accepted).toBe(10_000);
+  // Both halves must happen: a key that refused every input (a caller who may never use it, a sample the contract
+  // no longer accepts) would pass every other check here while fuzzing nothing past the input parse.
+  expect(accepted).toBeGreaterThan(0);
+  expect(rejected).toBeGreaterThan(0);
 }, 120_000);

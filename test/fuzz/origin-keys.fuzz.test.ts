@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-const people = [SEED_USERS.engineer, SEED_USERS.restricted, SEED_USERS.sales];
+/** The admin too: settings keys accept only a Jira admin, and every key must see some inputs accepted. */
+const people = [SEED_USERS.engineer, SEED_USERS.restricted, SEED_USERS.sales, SEED_USERS.admin];
 
 it.each([
   ['panel.context', [{ issueKey: 'PAY-3' }, { issueKey: 'OPS-2' }]],
@@ -25,5 +26,8 @@ it.each([
   ['origin.candidates', [{ issueKey: 'PAY-3', query: 'refund' }, { issueKey: 'INV-4' }]],
 ] as const)('%s: 10,000 payloads, always an envelope, never internal, rejected inputs write nothing', async (key, valid) => {
   const { rejected, accepted } = await fuzzKey(sandbox, key, valid as unknown as Record<string, unknown>[], people, 'context-panel');
-  expect(rejected + accepted).toBe(10_000);
+  // Both halves must happen: a key that refused every input (a caller who may never use it, a sample the contract
+  // no longer accepts) would pass every other check here while fuzzing nothing past the input parse.
+  expect(accepted).toBeGreaterThan(0);
+  expect(rejected).toBeGreaterThan(0);
 }, 120_000);
