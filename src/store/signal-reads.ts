@@ -1,29 +1,22 @@
 /**
  * Reads of signals for origins and candidate lists. Kept apart from signal-repository.ts (intake's writes) so
- * the signal feature can grow that file freely; the stored shape is the same, plus the triage `route`.
+ * the signal feature can grow that file freely; both read through the same lenient record schema.
  */
 import { kvs, Sort } from '@forge/kvs';
-import { z } from 'zod';
-import { SIGNAL_ENTITY, storedSignalSchema } from './signal-repository';
+import { SIGNAL_ENTITY, SIGNAL_KIND, signalRecordSchema, type SignalRead } from './signal-repository';
+import { withStorageRetry } from './kvs-retry';
+import { readStored } from './stored-record';
 
-export const SIGNAL_ROUTES = ['roadmap', 'quick-fix', 'parking-lot', 'declined', 'duplicate'] as const;
-
-/** Lenient on `state` so a later state added by the signal feature does not hide a signal from origins. */
-export const signalForOriginSchema = storedSignalSchema.extend({
-  state: z.string(),
-  route: z.enum(SIGNAL_ROUTES).optional(),
-});
-export type SignalRecord = z.infer<typeof signalForOriginSchema> & { id: string };
+/** The read schema under the name origins have always used. */
+export const signalForOriginSchema = signalRecordSchema;
+export type SignalRecord = SignalRead & { id: string };
 
 const MAX_BATCH = 25;
 
 function parseSignal(id: string, value: unknown): SignalRecord | null {
-  const parsed = signalForOriginSchema.safeParse(value);
-  if (!parsed.success) {
-    console.warn(`signal ${id} does not match its schema; treated as missing`);
-    return null;
-  }
-  return { id, ...parsed.data };
+  // An unreadable signal is reported and treated as missing, so one bad record does not fail the whole page.
+  const signal = readStored(SIGNAL_KIND, id, signalRecordSchema, value);
+  return signal ? { id, ...signal } : null;
 }
 
 /** Several signals at once, 25 per batch in parallel; ids with no readable record are absent from the map. */
@@ -31,7 +24,9 @@ export async function getSignals(ids: readonly string[]): Promise<Map<string, Si
   const unique = [...new Set(ids)];
   const batches: string[][] = [];
   for (let start = 0; start < unique.length; start += MAX_BATCH) batches.push(unique.slice(start, start + MAX_BATCH));
-  const answers = await Promise.all(batches.map((keys) => kvs.batchGet<unknown>(keys.map((key) => ({ key, entityName: SIGNAL_ENTITY })))));
+  const answers = await Promise.all(
+    batches.map((keys) => withStorageRetry(() => kvs.batchGet<unknown>(keys.map((key) => ({ key, entityName: SIGNAL_ENTITY }))))),
+  );
   const signals = new Map<string, SignalRecord>();
   for (const answer of answers) {
     for (const item of answer.successfulKeys) {
@@ -44,12 +39,8 @@ export async function getSignals(ids: readonly string[]): Promise<Map<string, Si
 
 /** The most recently received signals in one state, newest first. */
 export async function recentSignals(state: string, limit: number): Promise<SignalRecord[]> {
-  const page = await kvs
-    .entity<unknown>(SIGNAL_ENTITY)
-    .query()
-    .index('by-state-received', { partition: [state] })
-    .sort(Sort.DESC)
-    .limit(limit)
-    .getMany();
+  const page = await withStorageRetry(() =>
+    kvs.entity<unknown>(SIGNAL_ENTITY).query().index('by-state-received', { partition: [state] }).sort(Sort.DESC).limit(limit).getMany(),
+  );
   return page.results.map((r) => parseSignal(r.key, r.value)).filter((s): s is SignalRecord => s !== null);
 }

@@ -1,13 +1,19 @@
 /**
  * Sprint snapshots (custom entity `sprint-snapshot`): a closed sprint's shape, written once when it closes
- * or on first view for sprints that closed before Upstream was installed. Read back through zod.
+ * or on first view for sprints that closed before Upstream was installed. Read back through zod; attributes
+ * a later version adds are ignored.
  */
 import { Filter, FilterConditions, Sort, kvs } from '@forge/kvs';
 import { z } from 'zod';
+import { AppError } from '../errors';
+import { withStorageRetry } from './kvs-retry';
+import { inspectStored, readStored, requireReadable } from './stored-record';
 
 export const SPRINT_SNAPSHOT_ENTITY = 'sprint-snapshot';
+const SNAPSHOT_KIND = 'sprint-snapshot';
 const BY_BOARD_END = 'by-board-end';
 
+/** One amount per segment of src/domain/sprint-shape.ts (`ShapeSegment`). */
 const segmentTotalsSchema = z.object({
   Innovative: z.number().nonnegative(),
   Corrective: z.number().nonnegative(),
@@ -49,48 +55,50 @@ export type SprintSnapshot = z.infer<typeof sprintSnapshotSchema>;
 /** One key per sprint: the trigger and a backfill of the same sprint land on the same record. */
 export const snapshotKey = (sprintId: number): string => `sprint-snapshot-${sprintId}`;
 
-function parseSnapshot(key: string, value: unknown): SprintSnapshot {
-  const parsed = sprintSnapshotSchema.safeParse(value);
-  if (!parsed.success) throw new Error(`Stored snapshot ${key} does not match its schema: ${parsed.error.message}`);
-  return parsed.data;
-}
+const readSnapshot = async (key: string): Promise<unknown> =>
+  withStorageRetry(() => kvs.entity(SPRINT_SNAPSHOT_ENTITY).get(key));
 
+/** The sprint's snapshot, or null; one that does not parse is reported and throws UnreadableRecordError. */
 export async function getSnapshot(sprintId: number): Promise<SprintSnapshot | null> {
   const key = snapshotKey(sprintId);
-  const value: unknown = await kvs.entity(SPRINT_SNAPSHOT_ENTITY).get(key);
-  return value === undefined || value === null ? null : parseSnapshot(key, value);
+  return requireReadable(SNAPSHOT_KIND, key, sprintSnapshotSchema, await readSnapshot(key));
 }
 
 /**
  * Writes the snapshot unless the sprint has one: existence check and write are one conditional transaction,
  * so a redelivered event, or two first views backfilling at once, write it once. The loser reads the winner's.
+ * If the stored one cannot be read (reported), the one just computed from the same sprint stands in for it and
+ * the stored record is left as it is, for whoever looks into it.
  */
 export async function createSnapshotOnce(snapshot: SprintSnapshot): Promise<{ snapshot: SprintSnapshot; created: boolean }> {
   const key = snapshotKey(snapshot.sprintId);
   try {
-    await kvs
-      .transact()
-      .set(key, snapshot, {
-        entityName: SPRINT_SNAPSHOT_ENTITY,
-        conditions: new Filter<SprintSnapshot>().and('sprintId', FilterConditions.notExists()),
-      })
-      .execute();
+    await withStorageRetry(() =>
+      kvs
+        .transact()
+        .set(key, snapshot, {
+          entityName: SPRINT_SNAPSHOT_ENTITY,
+          conditions: new Filter<SprintSnapshot>().and('sprintId', FilterConditions.notExists()),
+        })
+        .execute(),
+    );
     return { snapshot, created: true };
   } catch (error: unknown) {
-    const existing = await getSnapshot(snapshot.sprintId);
-    if (existing) return { snapshot: existing, created: false };
+    // Storage that stayed unavailable says nothing about whether a snapshot exists.
+    if (error instanceof AppError) throw error;
+    const existing = inspectStored(SNAPSHOT_KIND, key, sprintSnapshotSchema, await readSnapshot(key));
+    if (existing.state === 'stored') return { snapshot: existing.value, created: false };
+    if (existing.state === 'unreadable') return { snapshot, created: false };
     throw error;
   }
 }
 
-/** A board's latest snapshots by end time, newest first. */
+/** A board's latest snapshots by end time, newest first; one that does not parse is reported and left out. */
 export async function latestSnapshots(boardId: number, limit: number): Promise<SprintSnapshot[]> {
-  const page = await kvs
-    .entity<SprintSnapshot>(SPRINT_SNAPSHOT_ENTITY)
-    .query()
-    .index(BY_BOARD_END, { partition: [boardId] })
-    .sort(Sort.DESC)
-    .limit(limit)
-    .getMany();
-  return page.results.map((result) => parseSnapshot(result.key, result.value));
+  const page = await withStorageRetry(() =>
+    kvs.entity<unknown>(SPRINT_SNAPSHOT_ENTITY).query().index(BY_BOARD_END, { partition: [boardId] }).sort(Sort.DESC).limit(limit).getMany(),
+  );
+  return page.results
+    .map((result) => readStored(SNAPSHOT_KIND, result.key, sprintSnapshotSchema, result.value))
+    .filter((snapshot): snapshot is SprintSnapshot => snapshot !== null);
 }

@@ -5,8 +5,11 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
 import { WORK_TYPES, type WorkType } from '../domain/work-type';
+import { withStorageRetry } from './kvs-retry';
+import { readStored } from './stored-record';
 
 export const WORK_TYPE_DECISION_ENTITY = 'work-type-decision';
+const DECISION_KIND = 'work-type-decision';
 
 export const storedDecisionSchema = z.object({
   issueId: z.string(),
@@ -42,11 +45,10 @@ function toStored(d: WorkTypeDecision): StoredDecision {
   };
 }
 
-function fromStored(value: unknown): WorkTypeDecision | null {
-  const parsed = storedDecisionSchema.safeParse(value);
-  if (!parsed.success) return null;
-  const s = parsed.data;
-  return { ...s, workType: s.workType ?? null, setAt: new Date(s.setAt * 1000) };
+/** A decision Upstream cannot read is reported and treated as none: the panel then shows the value without who set it. */
+function fromStored(issueId: string, value: unknown): WorkTypeDecision | null {
+  const s = readStored(DECISION_KIND, issueId, storedDecisionSchema, value);
+  return s ? { ...s, workType: s.workType ?? null, setAt: new Date(s.setAt * 1000) } : null;
 }
 
 /** Saves decisions 25 to a batch, batches in parallel; a batch item that fails is reported by issue id. */
@@ -55,14 +57,16 @@ export async function saveDecisions(decisions: readonly WorkTypeDecision[]): Pro
   for (let start = 0; start < decisions.length; start += MAX_BATCH) batches.push(decisions.slice(start, start + MAX_BATCH));
   const answers = await Promise.all(
     batches.map((batch) =>
-      kvs.batchSet(batch.map((d) => ({ key: d.issueId, value: toStored(d), entityName: WORK_TYPE_DECISION_ENTITY }))),
+      withStorageRetry(() =>
+        kvs.batchSet(batch.map((d) => ({ key: d.issueId, value: toStored(d), entityName: WORK_TYPE_DECISION_ENTITY }))),
+      ),
     ),
   );
   return { failedIssueIds: answers.flatMap((a) => a.failedKeys.map((f) => f.key)) };
 }
 
 export async function getDecision(issueId: string): Promise<WorkTypeDecision | null> {
-  return fromStored(await kvs.entity(WORK_TYPE_DECISION_ENTITY).get(issueId));
+  return fromStored(issueId, await withStorageRetry(() => kvs.entity(WORK_TYPE_DECISION_ENTITY).get(issueId)));
 }
 
 /**
@@ -70,13 +74,9 @@ export async function getDecision(issueId: string): Promise<WorkTypeDecision | n
  * caller compares `issueId` with the issue it then reads: a key reused after a move must not borrow a decision.
  */
 export async function findDecisionByIssueKey(issueKey: string): Promise<WorkTypeDecision | null> {
-  const page = await kvs
-    .entity<StoredDecision>(WORK_TYPE_DECISION_ENTITY)
-    .query()
-    .index('by-issue-key')
-    .where(WhereConditions.equalTo(issueKey))
-    .limit(5)
-    .getMany();
-  const decisions = page.results.map((r) => fromStored(r.value)).filter((d): d is WorkTypeDecision => d !== null);
+  const page = await withStorageRetry(() =>
+    kvs.entity<unknown>(WORK_TYPE_DECISION_ENTITY).query().index('by-issue-key').where(WhereConditions.equalTo(issueKey)).limit(5).getMany(),
+  );
+  const decisions = page.results.map((r) => fromStored(r.key, r.value)).filter((d): d is WorkTypeDecision => d !== null);
   return decisions.sort((a, b) => b.setAt.getTime() - a.setAt.getTime())[0] ?? null;
 }

@@ -1,5 +1,6 @@
 import type { WebTriggerRequest, WebTriggerResponse } from '@forge/api';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../contract/signals';
+import { AppError } from '../errors';
 import { receiveSignal } from '../services/signals/intake';
 
 /** Header names arrive in whatever case the sender used; Forge gives each as an array of values. */
@@ -20,6 +21,16 @@ export async function signalIntakeHandler(req: WebTriggerRequest): Promise<WebTr
     });
     return { statusCode: outcome.status, headers: { 'Content-Type': ['application/json'] }, body: JSON.stringify(outcome.body) };
   } catch (error: unknown) {
+    // Storage busy or unavailable: a sender retries a 503 with Retry-After by itself, and the same externalId
+    // stores the signal once. Anything else is ours to fix, and stays a 500.
+    if (error instanceof AppError && (error.code === 'storage-unavailable' || error.code === 'rate-limited')) {
+      const seconds = error.details.retryAfterSeconds ?? 5;
+      return {
+        statusCode: 503,
+        headers: { 'Content-Type': ['application/json'], 'Retry-After': [String(seconds)] },
+        body: JSON.stringify({ error: error.code, message: `Upstream could not store the signal just now. Retry in ${seconds} s with the same externalId.` }),
+      };
+    }
     console.error('signal intake failed:', error);
     return {
       statusCode: 500,

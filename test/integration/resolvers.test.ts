@@ -215,6 +215,30 @@ describe('intake secret and signed signals', () => {
     expect(JSON.parse(again.body ?? '{}')).toEqual({ id, duplicate: true });
   });
 
+  it('answers 503 with Retry-After when storage keeps failing, so the sender retries, and stores once when it recovers', async () => {
+    const { storageRetryPolicy } = await import('../../src/store/kvs-retry');
+    const sleep = storageRetryPolicy.sleep;
+    storageRetryPolicy.sleep = async () => undefined;
+    try {
+      const rotated = (await sandbox.invoke(as(SEED_USERS.admin, 'settings'), 'settings.rotateIntakeSecret', {})) as { data: { secret: string } };
+      const body = JSON.stringify({ ...signal, externalId: 'crm-note-storage-down' });
+      const before = signalCount();
+      sandbox.storageLink.injectFault({ status: 503, times: Infinity });
+      const refused = await intake(body, signed(rotated.data.secret, body));
+      sandbox.storageLink.clearFaults();
+      expect(refused.statusCode).toBe(503);
+      expect(refused.headers?.['Retry-After']).toEqual(['5']);
+      expect(JSON.parse(refused.body ?? '{}')).toMatchObject({ error: 'storage-unavailable' });
+      expect(signalCount()).toBe(before);
+      const retried = await intake(body, signed(rotated.data.secret, body));
+      expect(retried.statusCode).toBe(202);
+      expect(signalCount()).toBe(before + 1);
+    } finally {
+      sandbox.storageLink.clearFaults();
+      storageRetryPolicy.sleep = sleep;
+    }
+  });
+
   it('refuses a wrong signature, a stale timestamp, bad JSON and a bad shape, writing nothing', async () => {
     const rotated = (await sandbox.invoke(as(SEED_USERS.admin, 'settings'), 'settings.rotateIntakeSecret', {})) as {
       data: { secret: string };

@@ -1,0 +1,89 @@
+/**
+ * Every call this folder makes to Forge storage goes through `withStorageRetry`: a 429 or 5xx is retried with
+ * backoff (the same policy as src/jira/client.ts), and one that outlasts the retries becomes an AppError a
+ * person can act on (`rate-limited` or `storage-unavailable`, with when to try again) instead of `internal`.
+ *
+ * What `@forge/kvs` throws (1.6, out/utils/error-handling.js): any non-2xx answer becomes a `ForgeKvsAPIError`
+ * with `responseDetails.status` and the body's `code`/`message` (`UNKNOWN_ERROR` when the body is not a
+ * Forge error, e.g. a proxy's HTML 502). The SDK keeps no response headers, so a Retry-After header cannot
+ * reach here; a retry-after the body carries lands in the error's `context` and is honoured. Anything else
+ * (a 4xx such as a failed transaction condition, a builder misuse, a bug) passes through untouched: those are
+ * answers, not faults, and their callers give them meaning.
+ */
+import { ForgeKvsAPIError } from '@forge/kvs';
+import { AppError } from '../errors';
+
+export const storageRetryPolicy = {
+  maxRetries: 3,
+  baseDelayMs: 200,
+  /** A retry-after longer than this is not waited out inside a 25 s resolver: the person is told instead. */
+  maxWaitMs: 5000,
+  sleep: (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/** When the person is told to try again if the storage said nothing: as for Jira, longer for a rate limit. */
+const DEFAULT_RETRY_AFTER_SECONDS = { rateLimited: 30, unavailable: 5 } as const;
+
+interface StorageFault {
+  status: number;
+  retryAfterSeconds?: number;
+}
+
+/**
+ * The status of a 429 or 5xx answer from the storage, or null for anything that is not such a fault. A request
+ * that never got an answer (the fetch itself failed: reset, DNS, timeout) counts as a 503: it is the storage
+ * being unreachable, and repeating a storage operation here is safe (see withStorageRetry).
+ */
+function storageFaultOf(error: unknown): StorageFault | null {
+  if (error instanceof TypeError && /fetch|network|socket/i.test(error.message)) return { status: 503 };
+  if (!(error instanceof ForgeKvsAPIError)) return null;
+  const status = error.responseDetails?.status;
+  if (typeof status !== 'number' || (status !== 429 && status < 500)) return null;
+  return { status, retryAfterSeconds: retryAfterSecondsOf(error.context) };
+}
+
+/** A retry-after in the error body (seconds, as a number or numeric string); none is documented, so it is optional. */
+function retryAfterSecondsOf(context: unknown): number | undefined {
+  if (!context || typeof context !== 'object') return undefined;
+  const { retryAfter, retryAfterSeconds } = context as { retryAfter?: unknown; retryAfterSeconds?: unknown };
+  const given = retryAfterSeconds ?? retryAfter;
+  if (typeof given !== 'number' && (typeof given !== 'string' || given.trim() === '')) return undefined;
+  const seconds = Number(given);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : undefined;
+}
+
+/** The error a person sees once the retries are spent: what failed, and when to try again. */
+function storageFaultError(fault: StorageFault): AppError {
+  if (fault.status === 429) {
+    const seconds = fault.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS.rateLimited;
+    return new AppError('rate-limited', `Upstream's storage is busy and is limiting requests. Try again in ${seconds} s.`, {
+      retryAfterSeconds: seconds,
+    });
+  }
+  const seconds = fault.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS.unavailable;
+  return new AppError('storage-unavailable', `Upstream's storage could not answer (${fault.status}). Try again in ${seconds} s.`, {
+    retryAfterSeconds: seconds,
+  });
+}
+
+/**
+ * Runs one storage operation, retrying it on a 429 or 5xx. `operation` must be safe to repeat: a read, a
+ * write of the same value, or a conditional transaction (a repeat whose first attempt did land fails its
+ * condition, which the caller already reads as "someone else wrote it").
+ */
+export async function withStorageRetry<T>(operation: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await operation();
+    } catch (error: unknown) {
+      const fault = storageFaultOf(error);
+      if (!fault) throw error;
+      const delay =
+        fault.retryAfterSeconds !== undefined
+          ? fault.retryAfterSeconds * 1000
+          : storageRetryPolicy.baseDelayMs * 2 ** attempt * (0.75 + Math.random() * 0.5);
+      if (attempt >= storageRetryPolicy.maxRetries || delay > storageRetryPolicy.maxWaitMs) throw storageFaultError(fault);
+      await storageRetryPolicy.sleep(delay);
+    }
+  }
+}

@@ -1,0 +1,319 @@
+/**
+ * Every resolver through the real handler while the cloud misbehaves: a seeded 20 % of storage requests and
+ * 20 % of Jira requests answer 429, 500 or 503. Whatever a call answers, it is never `internal`: a fault
+ * that outlasts the retries reaches the person as `rate-limited`, `storage-unavailable` or `jira-unavailable`
+ * with when to try again, and most calls still succeed because the retries absorb the rest.
+ */
+import { Sandbox } from '../sandbox/sandbox';
+import { BOARD_IDS, SEED_USERS } from '../sandbox/seed';
+import { seedAppData, seededSignalId } from '../sandbox/seed/app-data';
+import type { Fault } from '../sandbox/instrument';
+import type { JiraIssue } from '../sandbox/jira/model';
+import { RESOLVER_KEYS, type ResolverKey } from '../../src/contract';
+import { retryPolicy } from '../../src/jira/client';
+import { storageRetryPolicy } from '../../src/store/kvs-retry';
+import { as } from './work-type-helpers';
+
+const today = new Date('2026-11-26T10:00:00Z');
+let sandbox: Sandbox;
+
+/** The three answers a fault may turn into; anything else from a read under faults is a bug. */
+const FAULT_CODES = ['rate-limited', 'storage-unavailable', 'jira-unavailable'] as const;
+const STORAGE_FAULTS: Fault = { status: [429, 500, 503], rate: 0.2, times: Infinity, seed: 20261126 };
+const JIRA_FAULTS: Fault = { status: [429, 500, 503], rate: 0.2, retryAfterSeconds: 1, times: Infinity, seed: 4711 };
+
+interface Call {
+  key: ResolverKey;
+  context: ReturnType<typeof as>;
+  payload: unknown;
+}
+
+interface Tally {
+  calls: number;
+  ok: number;
+  /** Failures by error code. */
+  codes: Record<string, number>;
+}
+
+type Answer = { ok: true } | { ok: false; error: { code: string; message: string; retryAfterSeconds?: number } };
+
+/** What `define.ts` logged for each `internal` answer: its first line and the top of its stack. */
+let internalLogs: string[] = [];
+
+beforeAll(async () => {
+  sandbox = new Sandbox({ today });
+  // Retries wait for nothing here: the test is about what the answers are, not how long they take.
+  retryPolicy.sleep = async () => undefined;
+  storageRetryPolicy.sleep = async () => undefined;
+  await seedAppData(sandbox, today);
+});
+afterAll(() => sandbox.close());
+beforeEach(() => {
+  sandbox.jiraLink.clearFaults();
+  sandbox.storageLink.clearFaults();
+  internalLogs = [];
+  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    const error = args.find((a): a is Error => a instanceof Error);
+    const line = `${String(args[0]).replace(/reference \w+/, 'reference …')} ${error?.stack?.split('\n').slice(0, 4).join(' | ') ?? ''}`;
+    // One line per distinct failure, so a failing assertion reads as a list of causes.
+    if (!internalLogs.includes(line)) internalLogs.push(line);
+  });
+  // Stored records that do not parse are warned about elsewhere; none are expected here.
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+afterEach(() => jest.restoreAllMocks());
+
+const site = () => sandbox.jira.site;
+const issuesIn = (projectKey: string): JiraIssue[] => {
+  const id = site().projects.find((p) => p.key === projectKey)!.id;
+  const subtaskTypes = new Set(site().issueTypes.filter((t) => t.subtask).map((t) => t.id));
+  return site().issues.filter((i) => i.projectId === id && !subtaskTypes.has(i.issueTypeId));
+};
+const withOrigin = (): JiraIssue[] => site().issues.filter((i) => i.properties['upstream-origin'] !== undefined);
+const pick = <T>(list: readonly T[], n: number): T => list[n % list.length];
+
+const engineer = (moduleKey = 'context-panel') => as(SEED_USERS.engineer, moduleKey);
+const admin = () => as(SEED_USERS.admin, 'settings');
+const gadget = () => as(SEED_USERS.engineer, 'sprint-shape');
+const gadgetConfig = (boardId: number) => ({
+  boardId,
+  sprint: { kind: 'active' as const },
+  target: { Innovative: 50, Corrective: 25, Enabling: 25 },
+  measure: 'estimate' as const,
+  driftThreshold: 10,
+});
+
+/**
+ * The n-th valid input for each key the contract has, built from the seed. Reads are the point; writes are
+ * included so that their fault paths are covered too, each one a write that is valid whatever came before
+ * it (setting a value, linking a signal that may already be linked, rotating a secret).
+ */
+const READS: Partial<Record<ResolverKey, (n: number) => Call>> = {
+  'viewer.get': () => ({ key: 'viewer.get', context: engineer(), payload: {} }),
+  'panel.context': (n) => ({
+    key: 'panel.context',
+    context: engineer(),
+    // Every other call an issue with a seeded origin, so signal and note reads are on the path.
+    payload: { issueKey: n % 2 === 0 ? pick(withOrigin(), n).key : pick(issuesIn(n % 3 === 0 ? 'INV' : 'PAY'), n).key },
+  }),
+  'workType.get': (n) => ({ key: 'workType.get', context: as(SEED_USERS.engineer, 'work-type'), payload: { issueKey: pick(issuesIn('PAY'), n).key } }),
+  'origin.candidates': (n) => ({
+    key: 'origin.candidates',
+    context: engineer(),
+    payload: { issueKey: pick(issuesIn('INV'), n).key, query: pick(['', 'invoice', 'payout', 'refund webhook'], n) },
+  }),
+  'triage.overview': (n) => ({ key: 'triage.overview', context: engineer('triage-queue'), payload: { projectKey: pick(['PAY', 'INV'], n) } }),
+  'triage.unclassified': (n) => ({
+    key: 'triage.unclassified',
+    context: engineer('triage-queue'),
+    payload: { projectKey: pick(['PAY', 'INV'], n), pageSize: 20 },
+  }),
+  'sprintShape.boards': (n) => ({ key: 'sprintShape.boards', context: gadget(), payload: n % 2 ? { nameContains: 'Pay' } : {} }),
+  'sprintShape.sprints': (n) => ({ key: 'sprintShape.sprints', context: gadget(), payload: { boardId: pick([BOARD_IDS.PAY, BOARD_IDS.INV], n) } }),
+  'sprintShape.checkConfig': (n) => ({
+    key: 'sprintShape.checkConfig',
+    context: gadget(),
+    payload: { config: gadgetConfig(pick([BOARD_IDS.PAY, BOARD_IDS.INV], n)) },
+  }),
+  'sprintShape.get': (n) => ({ key: 'sprintShape.get', context: gadget(), payload: { config: gadgetConfig(pick([BOARD_IDS.PAY, BOARD_IDS.INV], n)) } }),
+  'sprintShape.trend': (n) => ({ key: 'sprintShape.trend', context: gadget(), payload: { boardId: pick([BOARD_IDS.PAY, BOARD_IDS.INV], n) } }),
+  'settings.overview': () => ({ key: 'settings.overview', context: admin(), payload: {} }),
+  'settings.rules.get': () => ({ key: 'settings.rules.get', context: admin(), payload: {} }),
+  'settings.targetMix.get': () => ({ key: 'settings.targetMix.get', context: gadget(), payload: {} }),
+};
+
+const WRITES: Partial<Record<ResolverKey, (n: number) => Call>> = {
+  'workType.set': (n) => ({
+    key: 'workType.set',
+    context: engineer(),
+    payload: { issueKey: pick(issuesIn('PAY'), n).key, workType: pick(['Innovative', 'Corrective', 'Enabling'], n) },
+  }),
+  'workType.setMany': (n) => ({
+    key: 'workType.setMany',
+    context: engineer('triage-queue'),
+    payload: { assignments: issuesIn('INV').slice(n % 10, (n % 10) + 5).map((i) => ({ issueKey: i.key, workType: 'Enabling' })) },
+  }),
+  'origin.link': (n) => ({
+    key: 'origin.link',
+    context: engineer(),
+    payload: { issueKey: pick(withOrigin(), n).key, signalIds: [seededSignalId(pick(['form-960', 'crm-4590', 'form-966'], n))] },
+  }),
+  'origin.unlink': (n) => ({
+    key: 'origin.unlink',
+    context: engineer(),
+    payload: { issueKey: pick(withOrigin(), n).key, signalId: seededSignalId(pick(['form-960', 'crm-4590', 'form-966'], n)) },
+  }),
+  'origin.markNone': (n) => ({ key: 'origin.markNone', context: engineer(), payload: { issueKey: pick(issuesIn('OPS'), n).key } }),
+  'settings.rotateIntakeSecret': () => ({ key: 'settings.rotateIntakeSecret', context: admin(), payload: {} }),
+  'settings.rules.save': (n) => ({
+    key: 'settings.rules.save',
+    context: admin(),
+    payload: { rules: { issueTypes: { Bug: 'Corrective' }, labels: { 'tech-debt': 'Enabling' }, keywords: { upgrade: n % 2 ? 'Enabling' : 'Corrective' } } },
+  }),
+  'settings.targetMix.save': (n) => ({
+    key: 'settings.targetMix.save',
+    context: admin(),
+    payload: { target: { Innovative: 50 + (n % 3), Corrective: 25 - (n % 3), Enabling: 25 } },
+  }),
+};
+
+/** How often each read runs: the two busiest surfaces 200 times, every other key three dozen. */
+const TIMES: Partial<Record<ResolverKey, number>> = { 'panel.context': 200, 'triage.unclassified': 200 };
+const OTHERS = 36;
+/** Some 900 resolver calls: a few seconds alone, longer when the whole suite shares two cores. */
+const BULK_TIMEOUT_MS = 180_000;
+
+async function run(calls: readonly Call[]): Promise<Map<ResolverKey, Tally>> {
+  const tallies = new Map<ResolverKey, Tally>();
+  for (const call of calls) {
+    const answer = (await sandbox.invoke(call.context, call.key, call.payload)) as Answer;
+    const tally = tallies.get(call.key) ?? { calls: 0, ok: 0, codes: {} };
+    tally.calls += 1;
+    if (answer.ok) tally.ok += 1;
+    else tally.codes[answer.error.code] = (tally.codes[answer.error.code] ?? 0) + 1;
+    tallies.set(call.key, tally);
+  }
+  if (process.env.FAULTS_REPORT) {
+    console.log(
+      [...tallies].map(([key, t]) => `${key}: ${t.ok}/${t.calls} ok ${JSON.stringify(t.codes)}`).join('\n') +
+        `\nstorage requests faulted: ${sandbox.storageLink.faultedCount}, Jira requests faulted: ${sandbox.jiraLink.faultedCount}` +
+        (internalLogs.length ? `\ninternal:\n${internalLogs.join('\n')}` : ''),
+    );
+  }
+  return tallies;
+}
+
+const callsFor = (builders: Partial<Record<ResolverKey, (n: number) => Call>>): Call[] =>
+  Object.entries(builders).flatMap(([key, build]) =>
+    Array.from({ length: TIMES[key as ResolverKey] ?? OTHERS }, (_, n) => build!(n)),
+  );
+
+/** Failures by code, with every code that is not one of `allowed`, for a readable failure message. */
+function unexpected(tallies: Map<ResolverKey, Tally>, allowed: readonly string[]): string[] {
+  return [...tallies].flatMap(([key, t]) => Object.entries(t.codes).filter(([code]) => !allowed.includes(code)).map(([code, count]) => `${key}: ${count} × ${code}`));
+}
+
+describe('the faults test covers the contract', () => {
+  it('has a valid input for every resolver key', () => {
+    const covered = new Set([...Object.keys(READS), ...Object.keys(WRITES)]);
+    expect(RESOLVER_KEYS.filter((key) => !covered.has(key))).toEqual([]);
+  });
+});
+
+describe('with 20 % of storage requests failing (429, 500, 503) and Jira healthy', () => {
+  it('answers every read without `internal`, most of them successfully', async () => {
+    sandbox.clearLogs();
+    sandbox.storageLink.injectFault(STORAGE_FAULTS);
+    const tallies = await run(callsFor(READS));
+
+    expect(sandbox.storageLink.faultedCount).toBeGreaterThan(100);
+    expect({ unexpected: unexpected(tallies, ['rate-limited', 'storage-unavailable']), internalLogs }).toEqual({ unexpected: [], internalLogs: [] });
+    for (const [key, t] of tallies) expect({ key, someOk: t.ok > 0 }).toEqual({ key, someOk: true });
+    const total = [...tallies.values()].reduce((sum, t) => ({ calls: sum.calls + t.calls, ok: sum.ok + t.ok }), { calls: 0, ok: 0 });
+    // Three retries turn a 20 % fault rate per request into a few failed calls in a hundred.
+    expect(total.ok / total.calls).toBeGreaterThan(0.9);
+  }, BULK_TIMEOUT_MS);
+});
+
+describe('with 20 % of storage requests and 20 % of Jira requests failing', () => {
+  it('answers every read without `internal`: each failure is rate-limited, storage-unavailable or jira-unavailable', async () => {
+    sandbox.clearLogs();
+    sandbox.storageLink.injectFault(STORAGE_FAULTS);
+    sandbox.jiraLink.injectFault(JIRA_FAULTS);
+    const tallies = await run(callsFor(READS));
+
+    expect(sandbox.storageLink.faultedCount).toBeGreaterThan(100);
+    expect(sandbox.jiraLink.faultedCount).toBeGreaterThan(100);
+    expect({ unexpected: unexpected(tallies, FAULT_CODES), internalLogs }).toEqual({ unexpected: [], internalLogs: [] });
+    expect(tallies.get('panel.context')).toMatchObject({ calls: 200 });
+    expect(tallies.get('triage.unclassified')).toMatchObject({ calls: 200 });
+    for (const [key, t] of tallies) expect({ key, someOk: t.ok > 0 }).toEqual({ key, someOk: true });
+  }, BULK_TIMEOUT_MS);
+
+  it('answers every write without `internal` either', async () => {
+    sandbox.clearLogs();
+    sandbox.storageLink.injectFault(STORAGE_FAULTS);
+    sandbox.jiraLink.injectFault(JIRA_FAULTS);
+    const tallies = await run(callsFor(WRITES));
+
+    expect({ internal: [...tallies].filter(([, t]) => t.codes.internal).map(([key, t]) => `${key}: ${t.codes.internal}`), internalLogs }).toEqual({
+      internal: [],
+      internalLogs: [],
+    });
+    for (const [key, t] of tallies) expect({ key, someOk: t.ok > 0 }).toEqual({ key, someOk: true });
+  }, BULK_TIMEOUT_MS);
+});
+
+describe('a storage fault that outlasts the retries', () => {
+  it.each([
+    [429, 'rate-limited', 30],
+    [500, 'storage-unavailable', 5],
+    [503, 'storage-unavailable', 5],
+  ] as const)('a standing %i answers %s with when to try again', async (status, code, seconds) => {
+    sandbox.clearLogs();
+    sandbox.storageLink.injectFault({ status, times: Infinity });
+    const answer = (await sandbox.invoke(admin(), 'settings.rules.get', {})) as Answer;
+    expect(answer).toEqual({
+      ok: false,
+      error: { code, message: expect.stringContaining(`Try again in ${seconds} s`), retryAfterSeconds: seconds },
+    });
+    // The first attempt and three retries, then the person is told.
+    expect(sandbox.storageLink.log.filter((r) => r.path === '/api/v1/get')).toHaveLength(4);
+  });
+
+  it('is absorbed when it clears within the retries, waiting a little longer each time', async () => {
+    const waits: number[] = [];
+    storageRetryPolicy.sleep = async (ms) => {
+      waits.push(ms);
+    };
+    try {
+      sandbox.clearLogs();
+      sandbox.storageLink.injectFault({ status: 503, times: 3, match: (req) => req.path === '/api/v1/get' });
+      expect(await sandbox.invoke(admin(), 'settings.rules.get', {})).toMatchObject({ ok: true });
+      expect(waits).toHaveLength(3);
+      // 200 ms, 400 ms, 800 ms, each within ±25 % jitter.
+      waits.forEach((ms, attempt) => {
+        expect(ms).toBeGreaterThanOrEqual(200 * 2 ** attempt * 0.75);
+        expect(ms).toBeLessThanOrEqual(200 * 2 ** attempt * 1.25);
+      });
+    } finally {
+      storageRetryPolicy.sleep = async () => undefined;
+    }
+  });
+});
+
+describe('the sandbox fault dice', () => {
+  it('fail about the rate asked for, the same requests on every run with the same seed', async () => {
+    const outcomes = async (): Promise<number[]> => {
+      sandbox.clearLogs();
+      sandbox.storageLink.clearFaults();
+      sandbox.storageLink.injectFault({ status: 503, rate: 0.2, times: Infinity, seed: 99 });
+      const statuses: number[] = [];
+      for (let i = 0; i < 500; i += 1) {
+        const res = await sandbox.storageLink.handle({
+          method: 'POST',
+          path: '/api/v1/get',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ key: 'settings:target-mix' }),
+          asUser: null,
+        });
+        statuses.push(res.status);
+      }
+      return statuses;
+    };
+    const first = await outcomes();
+    const failed = first.filter((s) => s === 503).length;
+    expect(failed).toBeGreaterThan(70);
+    expect(failed).toBeLessThan(130);
+    expect(await outcomes()).toEqual(first);
+  });
+
+  it('answers a storage request in the storage shape, which @forge/kvs reads as a ForgeKvsAPIError', async () => {
+    sandbox.storageLink.injectFault({ status: 429, times: 1 });
+    const res = await sandbox.storageLink.handle({ method: 'POST', path: '/api/v1/get', headers: {}, body: '{"key":"x"}', asUser: null });
+    expect(res).toMatchObject({ status: 429, body: { code: 'RATE_LIMIT_EXCEEDED', message: expect.any(String) } });
+    sandbox.jiraLink.injectFault({ status: 503, times: 1 });
+    const jira = await sandbox.jiraLink.handle({ method: 'GET', path: '/rest/api/3/myself', headers: {}, asUser: SEED_USERS.engineer });
+    expect(jira).toMatchObject({ status: 503, body: { errorMessages: ['Service unavailable.'] } });
+  });
+});
