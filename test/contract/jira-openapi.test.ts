@@ -1,6 +1,7 @@
 /**
  * Contract checks: every operation the Jira emulator models exists in Atlassian's OpenAPI spec, and every
- * response it gives (successes and documented errors) satisfies that operation's response schema.
+ * response it gives (successes and documented errors) satisfies that operation's response schema. Without the
+ * specs the suite skips with a notice, except under CI, where it fails (spec-availability.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,9 +11,10 @@ import type { ContractCase } from './contract-cases';
 import { CONTRACT_CASES } from './contract-cases';
 import { issueFieldProblems, issuesIn } from './issue-field-shapes';
 import { OpenApiValidator } from './openapi-validator';
+import { planContractSuite } from './spec-availability';
 
 const specDir = path.resolve(__dirname, '../../../shared/jira-openapi');
-const specsPresent = fs.existsSync(path.join(specDir, 'jira-platform.v3.json')) && fs.existsSync(path.join(specDir, 'jira-software.v3.json'));
+const plan = planContractSuite({ specDir, env: process.env, exists: fs.existsSync });
 
 const newEmulator = (): JiraEmulator => new JiraEmulator(buildFixtureSite(), { ...FIXTURE_APP, now: () => FIXTURE_NOW });
 
@@ -21,10 +23,13 @@ async function run(emulator: JiraEmulator, contractCase: ContractCase) {
   return emulator.handle({ method: contractCase.method, path: contractCase.path, headers: {}, body, asUser: contractCase.asUser ?? null });
 }
 
-if (!specsPresent) {
-  const reason = `the Jira OpenAPI specs are not at ${specDir} (they live in ../shared/jira-openapi beside the repository)`;
-  console.warn(`Jira contract suite skipped: ${reason}`);
-  test.skip(`Jira contract suite skipped: ${reason}`, () => undefined);
+if (plan.kind === 'fail') {
+  test('the Jira OpenAPI specs are present', () => {
+    throw new Error(`Jira contract suite cannot run: ${plan.reason}`);
+  });
+} else if (plan.kind === 'skip') {
+  console.warn(`Jira contract suite skipped: ${plan.reason}`);
+  test.skip(`Jira contract suite skipped: ${plan.reason}`, () => undefined);
 } else {
   describe('Jira emulator against the Jira OpenAPI specs', () => {
     let validator: OpenApiValidator;
@@ -72,6 +77,27 @@ if (!specsPresent) {
       expect(check.errors).toBe('');
       const fieldProblems = issuesIn(response.body).flatMap((issue) => issueFieldProblems(validator, issue));
       expect(fieldProblems).toEqual([]);
+    });
+
+    describe("Jira's limits answer in Jira's error shape", () => {
+      test('a request over the rate limit: 429 with an ErrorCollection and Retry-After', async () => {
+        const emulator = newEmulator();
+        emulator.rateLimit = { perSecond: 1 };
+        const call = () => emulator.handle({ method: 'GET', path: '/rest/api/3/myself', headers: {}, asUser: null });
+        expect((await call()).status).toBe(200);
+        const refused = await call();
+        expect(refused.status).toBe(429);
+        expect(refused.headers?.['retry-after']).toMatch(/^\d+$/);
+        expect(validator.checkComponent('jira-platform', 'ErrorCollection', refused.body).errors).toBe('');
+      });
+
+      test('a JQL function the emulator does not evaluate: 501 with an ErrorCollection', async () => {
+        const response = await run(newEmulator(), {
+          name: 'linkedIssues', method: 'POST', path: '/rest/api/3/search/jql', body: { jql: 'issue in linkedIssues(UP-1)' }, status: 501,
+        });
+        expect(response.status).toBe(501);
+        expect(validator.checkComponent('jira-platform', 'ErrorCollection', response.body).errors).toBe('');
+      });
     });
 
     describe('the validator can fail', () => {

@@ -1,8 +1,11 @@
 /**
- * What every browser test needs: a sandbox in memory, the bridge host on a free port, and Chromium from the
- * system (never `playwright install`: this machine cannot download browsers).
+ * What every browser test needs: a sandbox in memory, the bridge host on a free port, and a Chromium that needs
+ * no download (never `playwright install`: these machines cannot download browsers). The system's Chromium
+ * (`CHROMIUM_PATH`, else /usr/bin/chromium) when there is one; otherwise the headless Chromium that the
+ * `@sparticuz/chromium` npm package ships, so a fresh machine runs the browser tests after `npm install` alone.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import { REPO_ROOT, Sandbox } from '../sandbox/sandbox';
@@ -10,10 +13,17 @@ import { startHost, type RunningHost } from '../sandbox/host/host';
 import { SEED_USERS, WORK_TYPE_FIELD_ID, type PersonaRole } from '../sandbox/seed';
 
 export const STATIC_BUILD_DIR = path.join(REPO_ROOT, 'static/build');
-export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'docs/screenshots');
 export const screenshotsWanted = (): boolean => process.env.UPSTREAM_SCREENSHOTS === '1';
+/**
+ * Where screenshots go: the tracked images under docs/screenshots only when asked for (UPSTREAM_SCREENSHOTS=1),
+ * otherwise a scratch folder, so that `npm test` leaves the working tree as it found it. Tests that take a
+ * picture on every run (sprint-shape.test.ts) still exercise the screenshot path, just not into git.
+ */
+export const SCREENSHOT_DIR = screenshotsWanted()
+  ? path.join(REPO_ROOT, 'docs/screenshots')
+  : path.join(os.tmpdir(), 'upstream-screenshots');
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -24,6 +34,112 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+export interface ChromiumLaunch {
+  executablePath: string;
+  args: string[];
+  /** Extra environment for the browser process; undefined = inherit ours. */
+  env?: Record<string, string>;
+  source: 'system' | 'packaged';
+}
+
+/**
+ * Which Chromium to launch: the system's when the configured path exists, otherwise the packaged one.
+ *
+ * The packaged Chromium (a headless shell) starts with our own flags; none of `@sparticuz/chromium`'s `args` is
+ * needed outside AWS Lambda, and some would make the tests lie. `--single-process`, `--no-zygote` and
+ * `--disable-setuid-sandbox` work around Lambda's process sandbox (`--no-zygote` alone made each new browser
+ * context 1.2–1.8× slower to open here, and `--single-process` breaks separate contexts); `--disable-web-security`,
+ * `--allow-running-insecure-content` and turning off site isolation would let through what a real browser
+ * refuses (the host frames each surface cross-origin, as Jira does); the SwiftShader flags serve WebGL, which
+ * `--disable-gpu` turns off. What the package does need is its files unpacked (below) and, on a machine with no
+ * fontconfig of its own, its fonts.
+ */
+export async function chromiumLaunch(env: NodeJS.ProcessEnv = process.env): Promise<ChromiumLaunch> {
+  const systemPath = env.CHROMIUM_PATH ?? SYSTEM_CHROMIUM;
+  if (existsSync(systemPath)) return { executablePath: systemPath, args: CHROMIUM_ARGS, source: 'system' };
+  const packaged = (await import('@sparticuz/chromium')).default;
+  const executablePath = await unpackPackagedChromium(() => packaged.executablePath());
+  // The package unpacks Open Sans and a fonts.conf beside the binary but points fontconfig at them only on
+  // Amazon Linux; a machine with no fontconfig of its own would otherwise draw every glyph as a box.
+  const fontsDir = path.join(path.dirname(executablePath), 'fonts');
+  const needsFonts = !existsSync('/etc/fonts/fonts.conf') && existsSync(path.join(fontsDir, 'fonts.conf'));
+  return {
+    executablePath,
+    args: CHROMIUM_ARGS,
+    ...(needsFonts ? { env: { ...stringEnv(process.env), FONTCONFIG_PATH: fontsDir } } : {}),
+    source: 'packaged',
+  };
+}
+
+const stringEnv = (env: NodeJS.ProcessEnv): Record<string, string> =>
+  Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+
+const UNPACK_LOCK_STALE_MS = 2 * 60_000;
+const UNPACK_WAIT_MS = 3 * 60_000;
+
+function packagedChromiumVersion(): string {
+  // The package's `exports` map hides package.json from require(), so it is read from beside its entry point
+  // (build/cjs/index.cjs).
+  const manifest = path.resolve(path.dirname(require.resolve('@sparticuz/chromium')), '../../package.json');
+  const parsed: unknown = JSON.parse(readFileSync(manifest, 'utf8'));
+  const version = typeof parsed === 'object' && parsed !== null && 'version' in parsed ? parsed.version : undefined;
+  return typeof version === 'string' ? version : 'unknown';
+}
+
+/**
+ * `@sparticuz/chromium`'s executablePath() unpacks ~200 MB to os.tmpdir()/chromium and returns early whenever
+ * that file exists — including while another process is still writing it. Two Jest workers starting browser
+ * tests together would then launch a half-written binary (exec format error, ETXTBSY). So the first process
+ * takes a lock (mkdir is atomic), unpacks, and leaves a marker naming the package version; the others wait for
+ * the marker. A binary without a marker (a run killed mid-unpack, or another version of the package, which the
+ * package itself would happily reuse) is removed before unpacking again.
+ */
+export async function unpackPackagedChromium(
+  unpack: () => Promise<string>,
+  tmpDir: string = os.tmpdir(),
+  version: string = packagedChromiumVersion(),
+): Promise<string> {
+  const binary = path.join(tmpDir, 'chromium');
+  const marker = path.join(tmpDir, `upstream-chromium-${version}.ready`);
+  const lock = path.join(tmpDir, 'upstream-chromium.lock');
+  const ready = (): boolean => existsSync(marker) && existsSync(binary);
+  if (ready()) return binary;
+  const deadline = Date.now() + UNPACK_WAIT_MS;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error: unknown) {
+      // Not `instanceof Error`: under Jest, errors from Node's fs come from another realm and fail that test.
+      if (!(typeof error === 'object' && error !== null && 'code' in error && error.code === 'EEXIST')) throw error;
+    }
+    if (ready()) return binary;
+    if (lockAgeMs(lock) > UNPACK_LOCK_STALE_MS) {
+      // Its holder died mid-unpack (a killed test run); nobody else will remove it.
+      rmSync(lock, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for another process to unpack Chromium (lock ${lock}).`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  try {
+    if (ready()) return binary;
+    rmSync(binary, { force: true });
+    const unpacked = await unpack();
+    writeFileSync(marker, `${unpacked}\n`);
+    return unpacked;
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function lockAgeMs(lock: string): number {
+  try {
+    return Date.now() - statSync(lock).mtimeMs;
+  } catch {
+    return 0; // removed between our mkdir and stat: its holder has just finished
+  }
+}
 
 /** Browser tests wait on real resolver round trips through the sandbox; a generous but bounded wait. */
 export const UI_TIMEOUT_MS = 15_000;
@@ -40,12 +156,14 @@ export async function startWorld(): Promise<E2eWorld> {
       `The Custom UI app is not built (${STATIC_BUILD_DIR} has no index.html and assets). Run \`npm run build:static\` first; \`npm test\` does it for you.`,
     );
   }
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`No Chromium at ${CHROMIUM_PATH}. Install it with \`apt-get install chromium\` or set CHROMIUM_PATH.`);
-  }
+  const launch = await chromiumLaunch();
   const sandbox = new Sandbox({ storageFile: ':memory:' });
   const host = await startHost({ sandbox, port: 0, staticDir: STATIC_BUILD_DIR });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: launch.executablePath,
+    args: launch.args,
+    ...(launch.env ? { env: launch.env } : {}),
+  });
   return { sandbox, host, browser };
 }
 

@@ -15,6 +15,11 @@ export interface EmulatorContext {
   environmentId: string;
   propertyAliases: readonly PropertyAlias[];
   now: Date;
+  /**
+   * The issues as search sees them: the search index lags writes by the emulator's index delay, so an issue just
+   * written is found as it was (or, just created, not at all); `reconciled` issue ids are read as they are now.
+   */
+  searchableIssues(reconciled?: ReadonlySet<string>): readonly JiraIssue[];
 }
 
 export const SPRINT_FIELD_SCHEMA = 'com.pyxis.greenhopper.jira:gh-sprint';

@@ -1,7 +1,10 @@
-/** Enhanced JQL search (`/rest/api/3/search/jql`, GET and POST) and `/rest/api/3/search/approximate-count`. */
+/**
+ * Enhanced JQL search (`/rest/api/3/search/jql`, GET and POST) and `/rest/api/3/search/approximate-count`. Both
+ * read the search index, which lags writes (search-index.ts); `reconcileIssues` reads up to 50 issues fresh.
+ */
 import { json } from '../http';
 import type { EmulatorContext } from './context';
-import { badRequest } from './errors';
+import { JiraApiError, badRequest } from './errors';
 import { optionalInt, optionalString, optionalStringList, requireObjectBody } from './input';
 import { issueJson, listTokens, selectFields } from './issue-json';
 import { runJql } from './jql/run-jql';
@@ -11,6 +14,7 @@ const DEFAULT_MAX_RESULTS = 50;
 const MAX_RESULTS_WITH_FIELDS = 100;
 const MAX_RESULTS_ID_KEY_ONLY = 5000;
 const MAX_PROPERTIES = 5;
+const MAX_RECONCILE_ISSUES = 50;
 
 interface SearchArguments {
   jql: string;
@@ -18,6 +22,18 @@ interface SearchArguments {
   maxResults?: number;
   fields: string[];
   properties: string[];
+  /** Issue ids to read from the database rather than the lagging index (read-after-write). */
+  reconcileIssues: string[];
+}
+
+function reconcileIds(raw: readonly unknown[]): string[] {
+  if (!raw.every((id) => (typeof id === 'number' && Number.isInteger(id)) || (typeof id === 'string' && /^\d+$/.test(id)))) {
+    throw new JiraApiError(400, [], { reconcileIssues: "'reconcileIssues' must be a list of numeric issue ids." });
+  }
+  if (raw.length > MAX_RECONCILE_ISSUES) {
+    throw badRequest(`'reconcileIssues' accepts at most ${MAX_RECONCILE_ISSUES} issue ids; it has ${raw.length}.`);
+  }
+  return raw.map(String);
 }
 
 /** The page token carries the offset and the query it belongs to, so a token cannot be replayed on other JQL. */
@@ -48,7 +64,7 @@ function search(ctx: EmulatorContext, args: SearchArguments): Record<string, unk
   if (requested < 0) throw badRequest("The 'maxResults' parameter must not be negative.");
   const pageSize = Math.min(requested, cap);
   const offset = args.nextPageToken ? decodePageToken(args.nextPageToken, args.jql) : 0;
-  const matches = runJql(ctx, args.jql);
+  const matches = runJql(ctx, args.jql, new Set(args.reconcileIssues));
   const page = matches.slice(offset, offset + pageSize);
   const isLast = offset + pageSize >= matches.length;
   return {
@@ -67,6 +83,7 @@ export const searchJqlGet: RouteHandler = (ctx, req) => {
     maxResults: maxResults === null ? undefined : Number(maxResults),
     fields: listTokens(req.query.getAll('fields')),
     properties: listTokens(req.query.getAll('properties')),
+    reconcileIssues: reconcileIds(listTokens(req.query.getAll('reconcileIssues'))),
   }));
 };
 
@@ -78,8 +95,16 @@ export const searchJqlPost: RouteHandler = (ctx, req) => {
     maxResults: optionalInt(body, 'maxResults'),
     fields: listTokens(optionalStringList(body, 'fields')),
     properties: listTokens(optionalStringList(body, 'properties')),
+    reconcileIssues: reconcileIds(reconcileList(body)),
   }));
 };
+
+function reconcileList(body: Record<string, unknown>): unknown[] {
+  const raw = body.reconcileIssues;
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) throw new JiraApiError(400, [], { reconcileIssues: "'reconcileIssues' must be a list of numeric issue ids." });
+  return raw;
+}
 
 export const approximateCount: RouteHandler = (ctx, req) => {
   const body = requireObjectBody(req.body);

@@ -8,6 +8,7 @@ import { JiraApiError, badRequest } from '../errors';
 import type { JiraIssue } from '../model';
 import type { JqlField, JqlValue, OperatorName } from './jql-field';
 import { RANGE, valueKey } from './jql-field';
+import { isModelledJqlFunction, jiraJqlFunction } from './functions';
 import { resolveJqlField } from './resolve-field';
 import { textMatches } from './values';
 
@@ -20,6 +21,25 @@ interface ResolvedOperand {
 
 const notModelled = (what: string): JiraApiError =>
   new JiraApiError(501, [`The sandbox's Jira emulator does not model ${what} in JQL.`]);
+
+/** The function names an operand calls, in a list too (`issue in (linkedIssues(A-1), A-2)`). */
+function functionsIn(operand: Operand): string[] {
+  if (operand.operandType === 'function') return [operand.function.value];
+  if (operand.operandType === 'list') return operand.values.flatMap(functionsIn);
+  return [];
+}
+
+/**
+ * A real Jira function that no field here evaluates answers 501 naming it, before the field is resolved, so
+ * `fixVersion in unreleasedVersions()` names the function rather than blaming the field. A modelled function
+ * on a field that does not take it, and a name Jira does not know, stay Jira's 400.
+ */
+function refuseUnmodelledFunctions(operand: Operand): void {
+  for (const name of functionsIn(operand)) {
+    const jiraName = jiraJqlFunction(name);
+    if (jiraName && !isModelledJqlFunction(jiraName)) throw notModelled(`the function '${jiraName}()'`);
+  }
+}
 
 function resolveOperand(field: JqlField, operand: Operand): ResolvedOperand {
   switch (operand.operandType) {
@@ -56,6 +76,7 @@ function compileTerminal(ctx: EmulatorContext, clause: TerminalClause): IssuePre
   if (operator === 'was' || operator === 'was in' || operator === 'was not' || operator === 'was not in' || operator === 'changed') {
     throw notModelled(`the '${operator.toUpperCase()}' operator (issue history)`);
   }
+  refuseUnmodelledFunctions(operand);
   const field = resolveJqlField(ctx, clause.field);
   if (!field.operators.has(operator)) {
     throw badRequest(`The operator '${operatorNode.text}' is not supported by the '${field.name}' field.`);

@@ -1,4 +1,7 @@
-/** Runs JQL for the calling user: parse, reject unbounded queries, filter visible issues, order. */
+/**
+ * Runs JQL for the calling user: parse, reject unbounded queries, filter visible issues, order. It searches the
+ * search index's view of the issues (see search-index.ts), with `reconciled` issue ids read as they are now.
+ */
 import type { EmulatorContext } from '../context';
 import { badRequest } from '../errors';
 import type { JiraIssue } from '../model';
@@ -10,10 +13,10 @@ import { parseJql } from './parse';
 export const UNBOUNDED_JQL =
   'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.';
 
-export function runJql(ctx: EmulatorContext, jql: string): JiraIssue[] {
+export function runJql(ctx: EmulatorContext, jql: string, reconciled?: ReadonlySet<string>): JiraIssue[] {
   const query = parseJql(jql);
   if (!query.where) throw badRequest(UNBOUNDED_JQL);
   const matches = compileClause(ctx, query.where);
   const order = compileOrderBy(ctx, query.orderBy);
-  return ctx.site.issues.filter((issue) => canBrowseIssue(ctx.site, ctx.caller, issue) && matches(issue)).sort(order);
+  return ctx.searchableIssues(reconciled).filter((issue) => canBrowseIssue(ctx.site, ctx.caller, issue) && matches(issue)).sort(order);
 }
