@@ -4,61 +4,22 @@
  * page, one call after another). Also the trend, cold (backfill) and warm, and the gadget's initial JS.
  */
 import path from 'node:path';
-import { SEED_USERS, BOARD_IDS, STORY_POINTS_FIELD_ID, WORK_TYPE_FIELD_ID, PROJECT_IDS } from '../../sandbox/seed';
+import { SEED_USERS, BOARD_IDS, PROJECT_IDS } from '../../sandbox/seed';
 import { invocationScope } from '../../sandbox/runtime';
 import { REPO_ROOT, type Sandbox } from '../../sandbox/sandbox';
-import type { JiraIssue } from '../../sandbox/jira/model';
 import { forgetBoardEstimations } from '../../../src/jira/boards';
 import { forgetWorkTypeFieldId } from '../../../src/jira/fields';
-import { WORK_TYPES } from '../../../src/domain/work-type';
+import { addBigSprint } from '../big-sprint';
 import { measure, withBaseline, type BenchContext, type BenchResult } from '../harness';
 import { naiveSprintShape } from '../naive-sprint-shape';
 import { gadgetInitialJs } from '../gadget-bundle-size';
 
 const BIG_SPRINT_ID = 7001;
-const BIG_SPRINT_SIZE = 1000;
-const FIRST_ISSUE_ID = 900000;
-
-/** A future sprint on the Invoicing board holding 1,000 story-level issues with a believable mix. */
-function addBigSprint(sandbox: Sandbox): void {
-  const site = sandbox.jira.site;
-  if (site.sprints.some((s) => s.id === BIG_SPRINT_ID)) return;
-  site.sprints.push({ id: BIG_SPRINT_ID, boardId: BOARD_IDS.INV, name: 'INV Big Bang', state: 'future', goal: 'Everything at once', createdDate: new Date().toISOString() });
-  const story = site.issueTypes.find((t) => t.name === 'Story')!;
-  const toDo = site.statuses.find((s) => s.category === 'new')!;
-  const created = new Date().toISOString();
-  for (let n = 0; n < BIG_SPRINT_SIZE; n += 1) {
-    const issue: JiraIssue = {
-      id: String(FIRST_ISSUE_ID + n),
-      key: `INV-${5000 + n}`,
-      projectId: PROJECT_IDS.INV,
-      issueTypeId: story.id,
-      statusId: toDo.id,
-      summary: `Bulk planned work item ${n + 1}`,
-      description: null,
-      labels: [],
-      priority: 'Medium',
-      assigneeAccountId: null,
-      reporterAccountId: SEED_USERS.productLead,
-      parentId: null,
-      created,
-      updated: created,
-      resolutiondate: null,
-      customFields: {
-        ...(n % 7 === 0 ? {} : { [WORK_TYPE_FIELD_ID]: WORK_TYPES[n % 3] }),
-        ...(n % 11 === 0 ? {} : { [STORY_POINTS_FIELD_ID]: [1, 2, 3, 5, 8][n % 5] }),
-      },
-      sprintIds: [BIG_SPRINT_ID],
-      properties: {},
-    };
-    site.issues.push(issue);
-  }
-}
 
 const config = { boardId: BOARD_IDS.INV, sprint: { kind: 'sprint', sprintId: BIG_SPRINT_ID }, target: { Innovative: 50, Corrective: 25, Enabling: 25 }, measure: 'estimate', driftThreshold: 10 };
 
 export async function run({ sandbox, options, call, report }: BenchContext): Promise<BenchResult[]> {
-  addBigSprint(sandbox);
+  addBigSprint(sandbox, { sprintId: BIG_SPRINT_ID, boardId: BOARD_IDS.INV, projectId: PROJECT_IDS.INV, projectKey: 'INV', name: 'INV Big Bang', size: 1000, firstIssueId: 900_000, firstKeyNumber: 5000 });
   const results: BenchResult[] = [];
   const naive = await measure(
     sandbox,
