@@ -1,14 +1,19 @@
 /**
  * `npm run lint:forge`: Atlassian's own checks, offline. `forge lint` needs a login, so this calls the same
  * client-side linters from `@forge/lint` directly, plus `@forge/manifest`'s FULL validation, over the real
- * manifest and src/. The permission linter reads Jira's OpenAPI files from ../shared/jira-openapi when that
- * folder exists, and downloads them (as `forge lint` does) when it does not. Any error or warning fails.
+ * manifest, src/ and the UI Kit resources' sources; then the checks Atlassian's lint misses
+ * (scripts/forge-extra-lint.ts). The permission linter reads Jira's OpenAPI files from ../shared/jira-openapi
+ * when that folder exists, and downloads them (as `forge lint` does) when it does not. Any error or warning
+ * fails. The manifest's Custom UI resource is a build (static/build), so a missing build is made first.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { ProcessorBuilder, ValidationTypes } from '@forge/manifest';
 import { lint, problemCount, type LintResult } from '@forge/lint';
+import { forgeExtraLint, type ExtraLintProblem } from './forge-extra-lint';
+import { uiKitResources } from './uikit-resources';
 
 const root = path.resolve(__dirname, '..');
 const openapi = path.resolve(root, '../shared/jira-openapi');
@@ -40,13 +45,28 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** The manifest validator checks that resource paths exist, and `main` points at the Custom UI build. */
+function ensureBuilt(): boolean {
+  if (existsSync(path.join(root, 'static/build/index.html'))) return true;
+  console.log('lint:forge: static/build is missing (the manifest points its `main` resource there); running `npm run build:static`.');
+  const build = spawnSync('npm', ['run', 'build:static'], { cwd: root, stdio: 'inherit' });
+  if (build.status === 0 && existsSync(path.join(root, 'static/build/index.html'))) return true;
+  console.error('lint:forge: `npm run build:static` failed, so the manifest cannot be checked against its resources.');
+  return false;
+}
+
+/** Where an extra-lint problem is: its own line, or the line of its module's `key:` in manifest.yml. */
+function locate(problem: ExtraLintProblem, manifestText: string): string {
+  if (problem.line !== undefined) return `${problem.file}:${problem.line}:${problem.column ?? 0}`;
+  const lines = manifestText.split('\n');
+  const index = problem.moduleKey ? lines.findIndex((line) => new RegExp(`^\\s*-?\\s*key:\\s*${problem.moduleKey}\\s*$`).test(line)) : -1;
+  return `${problem.file}:${index + 1}:0`;
+}
+
 async function main(): Promise<number> {
   process.chdir(root);
   useLocalOpenApi();
-  if (!existsSync(path.join(root, 'static/build/index.html'))) {
-    console.error('lint:forge: static/build is missing; run `npm run build:static` first (the manifest points its resource there).');
-    return 1;
-  }
+  if (!ensureBuilt()) return 1;
 
   const validation = await ProcessorBuilder.instance()
     .withValidation(ValidationTypes.FULL)
@@ -57,7 +77,10 @@ async function main(): Promise<number> {
   for (const e of manifestProblems) console.log(`manifest.yml:${e.line ?? 0}:${e.column ?? 0} ${e.level} ${e.message}`);
 
   // @forge/lint bundles its own copy of @forge/manifest's types; the parsed YAML is what both describe.
-  const manifest = parse(readFileSync(path.join(root, 'manifest.yml'), 'utf8')) as Parameters<typeof lint>[1];
+  const manifestText = readFileSync(path.join(root, 'manifest.yml'), 'utf8');
+  const manifest = parse(manifestText) as Parameters<typeof lint>[1];
+  // `forge lint` reads the app's code; here that is src/ and the UI Kit sources the manifest names.
+  const filesToLint = [...sourceFiles(path.join(root, 'src')), ...uiKitResources(manifest).map((resource) => resource.source)];
   const statsig = { getDeprecatedRuntimes: async () => DEPRECATED_RUNTIMES };
   // The linters report some failures only through the logger ("Could not perform some linting actions …"):
   // those count as warnings, or a linter that silently gave up would pass.
@@ -69,7 +92,7 @@ async function main(): Promise<number> {
     },
   };
   const results: LintResult[] = await lint(
-    sourceFiles(path.join(root, 'src')),
+    filesToLint,
     manifest,
     'development',
     logger,
@@ -81,12 +104,21 @@ async function main(): Promise<number> {
       console.log(`${path.relative(root, result.file) || result.file}:${rule.line}:${rule.column} ${rule.class} ${rule.message} (${rule.reference})`);
     }
   }
+  const extraProblems = forgeExtraLint(
+    manifest,
+    filesToLint.map((file) => ({ path: file.split(path.sep).join('/'), text: readFileSync(path.join(root, file), 'utf8') })),
+  );
+  for (const problem of extraProblems) console.log(`${locate(problem, manifestText)} error ${problem.message} (upstream/${problem.rule})`);
+
   const counts = problemCount(results);
   const manifestErrors = manifestProblems.filter((e) => e.level === 'error').length;
   const manifestWarnings = manifestProblems.length - manifestErrors;
-  const errors = counts.errors + manifestErrors;
+  const errors = counts.errors + manifestErrors + extraProblems.length;
   const warnings = counts.warnings + manifestWarnings + loggedProblems.length;
-  console.log(`lint:forge: ${errors} errors, ${warnings} warnings (manifest FULL validation: ${validation.success ? 'passed' : 'failed'}).`);
+  console.log(
+    `lint:forge: ${errors} errors, ${warnings} warnings (manifest FULL validation: ${validation.success ? 'passed' : 'failed'}; ` +
+      `Upstream's own checks: ${extraProblems.length} problems).`,
+  );
   return errors === 0 && warnings === 0 && validation.success ? 0 : 1;
 }
 

@@ -43,6 +43,63 @@ export function moduleTypesFromManifest(manifestText: string = readManifest()): 
   return types;
 }
 
+/** What Jira puts in a module's frame: the Custom UI app (a resource's index.html) or a UI Kit resource it draws. */
+export type FrameDocument = { kind: 'custom-ui'; resource: string } | { kind: 'ui-kit'; resource: string };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Module key → its type and manifest entry. */
+export function moduleEntriesFromManifest(manifestText: string = readManifest()): Map<string, { type: string; entry: Record<string, unknown> }> {
+  const manifest: unknown = parseYaml(manifestText);
+  const modules = isRecord(manifest) && isRecord(manifest.modules) ? manifest.modules : {};
+  const entries = new Map<string, { type: string; entry: Record<string, unknown> }>();
+  for (const [type, list] of Object.entries(modules)) {
+    if (!type.startsWith('jira:') || !Array.isArray(list)) continue;
+    for (const entry of list.filter(isRecord)) {
+      if (typeof entry.key === 'string') entries.set(entry.key, { type, entry });
+    }
+  }
+  return entries;
+}
+
+/**
+ * Which document a module's entry point shows, read from the manifest as Jira reads it: a custom field's view
+ * and edit, a gadget's view (the module) and edit, every other module's one resource. Jira does not render a
+ * Custom UI resource as a custom field's view, and neither does the sandbox.
+ */
+export function frameDocumentFor(
+  entries: Map<string, { type: string; entry: Record<string, unknown> }>,
+  moduleKey: string,
+  entryPoint: 'view' | 'edit',
+): FrameDocument {
+  const found = entries.get(moduleKey);
+  if (!found) throw new FrameError(404, `The manifest declares no Jira module "${moduleKey}".`);
+  const { type, entry } = found;
+  const hasEditEntryPoint = type === 'jira:customField' || type === 'jira:dashboardGadget';
+  if (entryPoint === 'edit' && !hasEditEntryPoint) throw new FrameError(400, `A ${type} module has no edit entry point.`);
+  let holder: unknown = entry;
+  if (entryPoint === 'edit') holder = entry.edit;
+  else if (type === 'jira:customField') holder = entry.view;
+  const where = type === 'jira:customField' || entryPoint === 'edit' ? `${moduleKey}.${entryPoint}` : moduleKey;
+  if (!isRecord(holder) || typeof holder.resource !== 'string') {
+    throw new FrameError(
+      404,
+      `${where} names no resource in manifest.yml, so Jira shows its own rendering there (a formatter or the default editor), which the sandbox does not draw.`,
+    );
+  }
+  // `key/entry` names an entry of a multi-entry resource; the resource is the part before the slash.
+  const resource = holder.resource.split('/')[0] ?? holder.resource;
+  if (holder.render === 'native') return { kind: 'ui-kit', resource };
+  if (type === 'jira:customField' && entryPoint === 'view') {
+    throw new FrameError(
+      400,
+      `${where} is a Custom UI resource; Jira renders a custom field's view only with UI Kit (render: native) or its formatter.`,
+    );
+  }
+  return { kind: 'custom-ui', resource };
+}
+
 const fieldTypeAri = (moduleKey: string): string =>
   `ari:cloud:ecosystem::extension/${SANDBOX_APP_ID}/${SANDBOX_ENVIRONMENT_ID}/static/${moduleKey}`;
 

@@ -180,12 +180,15 @@ export class HostJira {
     return field.id;
   }
 
-  /** The field's value as Jira hands it to the field's frames (`extension.fieldValue`). */
-  async workTypeValue(issueKey: string): Promise<WorkType | null> {
+  /**
+   * The field's value as Jira hands it to the field's frames (`extension.fieldValue`): whatever is stored, even
+   * a value the field's validation would refuse (written by another app or a migration), so the frames have to
+   * cope with it as they would in Jira.
+   */
+  async workTypeValue(issueKey: string): Promise<unknown> {
     const fieldId = await this.workTypeFieldId();
     const issue = await this.get(issueFieldValueSchema, `/rest/api/3/issue/${encodeURIComponent(issueKey)}?fields=${fieldId}`, null);
-    const value = issue?.fields[fieldId];
-    return (WORK_TYPES as readonly unknown[]).includes(value) ? (value as WorkType) : null;
+    return issue?.fields[fieldId] ?? null;
   }
 
   async issueView(issueKey: string, accountId: string | null): Promise<IssueView> {

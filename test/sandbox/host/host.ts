@@ -11,27 +11,34 @@
  *   GET  /__sandbox/health          200 when the host is up
  *   GET  /__sandbox/catalog         personas, projects with a few issues each, gadgets, the current persona
  *   GET  /__sandbox/issue-view      an issue's own fields as the current persona sees them
+ *   GET  /__sandbox/frame           a frame's document as the manifest says: 302 to /app/… or /uikit/…
  *   POST /__sandbox/context         view.getContext() for a frame
  *   POST /__sandbox/invoke          invoke() for a frame → sandbox.invoke(...)
  *   POST /__sandbox/submit          view.submit() for a field or gadget edit frame
  *   GET  /app/*                     static/build; index.html gets bridge.js injected first in <head>
+ *   GET  /uikit/<resource>/index.html   a UI Kit frame: bridge.js, the forge-doc renderer, the resource's bundle
+ *   GET  /__sandbox/uikit-build/*   the UI Kit resources as `npm run build:static` bundles them (dist/uikit)
+ *   GET  /__sandbox/uikit-renderer/*   the renderer that draws their forge docs with Atlaskit (dist/uikit-renderer)
  *   *    /x1/signal-intake[/...]    the webtrigger → sandbox.webtrigger('signal-intake', ...)
  */
+import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import type { WebTriggerMethod, WebTriggerRequest } from '@forge/api';
-import { SANDBOX_APP_ID, SANDBOX_ENVIRONMENT_ID, type Sandbox } from '../sandbox';
+import { parse as parseYaml } from 'yaml';
+import { SANDBOX_APP_ID, SANDBOX_ENVIRONMENT_ID, readManifest, type Sandbox } from '../sandbox';
 import { isWorkType } from '../../../src/domain/work-type';
 import { ISSUE_KEY_PATTERN } from '../../../src/domain/issue-key';
 import { HostJira } from './host-jira';
-import { FrameContexts, FrameError, frameIdentitySchema, type FrameIdentity } from './frames';
+import { FrameContexts, FrameError, frameDocumentFor, frameIdentitySchema, moduleEntriesFromManifest, type FrameIdentity } from './frames';
 import { GadgetStore } from './gadget-store';
 import { PERSONA_LABELS, PERSONA_ROLES, viewerFrom, type Viewer } from './personas';
 import { THEME_ATTRIBUTE, designTokenCss } from './theme-css';
 import { HttpError, contentTypeOf, fileWithin, readBody, readFileOrNull, readJson, sendJson, sendText } from './http-util';
 import { SEED_USERS } from '../seed';
+import { UIKIT_BUILD_DIR, UIKIT_RENDERER_BUILD_DIR, uiKitResources } from '../../../scripts/uikit-resources';
 
 export interface StartHostOptions {
   sandbox: Sandbox;
@@ -41,6 +48,9 @@ export interface StartHostOptions {
   staticDir: string;
   /** Where gadget configurations are kept across restarts; in memory only when absent. */
   gadgetConfigFile?: string;
+  /** The UI Kit resources' bundles and the forge-doc renderer; dist/uikit and dist/uikit-renderer by default. */
+  uikitBuildDir?: string;
+  uikitRendererDir?: string;
 }
 
 export interface RunningHost {
@@ -51,7 +61,10 @@ export interface RunningHost {
 }
 
 const PAGE_DIR = path.join(__dirname, 'page');
-const PAGE_FILES = new Set(['host.js', 'host.css', 'bridge.js']);
+const PAGE_FILES = new Set(['host.js', 'host.css', 'bridge.js', 'uikit-frame.css']);
+/** The one Custom UI resource the host serves (from `staticDir`); manifest.yml points `main` at static/build. */
+const CUSTOM_UI_RESOURCE = 'main';
+const RESOURCE_KEY_PATTERN = /^[a-zA-Z0-9_-]{1,23}$/;
 /** Forge refuses front-end invocation payloads over 500 KB (forge-reference §2.1). */
 const INVOKE_PAYLOAD_LIMIT = 500 * 1024;
 const WEBTRIGGER_BODY_LIMIT = 1024 * 1024;
@@ -68,6 +81,11 @@ const invokeBodySchema = z.object({
   metadata: z.object({ rateLimitProperties: z.boolean().optional() }).passthrough().optional(),
 });
 const frameBodySchema = z.object({ frame: frameIdentitySchema });
+/** The frame URL's query, as the host page writes it (`module`, not `moduleKey`) and bridge.js reads it. */
+const frameQuerySchema = z.object({
+  module: z.string().min(1).max(64),
+  entryPoint: z.enum(['view', 'edit']).default('view'),
+});
 const submitBodySchema = z.object({ frame: frameIdentitySchema, payload: z.unknown().optional() });
 
 function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
@@ -92,11 +110,15 @@ class BridgeHost {
   readonly gadgets: GadgetStore;
   private readonly jira: HostJira;
   private readonly frames: FrameContexts;
+  private readonly moduleEntries = moduleEntriesFromManifest();
+  private readonly uiKitResourceKeys = new Set(uiKitResources(parseYaml(readManifest())).map((resource) => resource.key));
 
   constructor(
     private readonly sandbox: Sandbox,
     private readonly staticDir: string,
     gadgetConfigFile?: string,
+    private readonly uikitBuildDir: string = UIKIT_BUILD_DIR,
+    private readonly uikitRendererDir: string = UIKIT_RENDERER_BUILD_DIR,
   ) {
     this.gadgets = new GadgetStore([{ gadgetId: '10100', moduleKey: 'sprint-shape', title: 'Sprint shape' }], gadgetConfigFile);
     const fieldAri = `ari:cloud:ecosystem::extension/${SANDBOX_APP_ID}/${SANDBOX_ENVIRONMENT_ID}/static/work-type`;
@@ -121,7 +143,15 @@ class BridgeHost {
     if (method === 'POST' && route === '/__sandbox/context') return this.context(req, res, viewer);
     if (method === 'POST' && route === '/__sandbox/invoke') return this.invoke(req, res, viewer);
     if (method === 'POST' && route === '/__sandbox/submit') return this.submit(req, res, viewer);
+    if (method === 'GET' && route === '/__sandbox/frame') return this.frame(res, url);
     if (method === 'GET' && (route === '/app' || route.startsWith('/app/'))) return this.app(res, route.slice('/app'.length));
+    if (method === 'GET' && route.startsWith('/uikit/')) return this.uiKitFrame(res, route.slice('/uikit/'.length));
+    if (method === 'GET' && route.startsWith('/__sandbox/uikit-build/')) {
+      return this.builtFile(res, this.uikitBuildDir, route.slice('/__sandbox/uikit-build/'.length));
+    }
+    if (method === 'GET' && route.startsWith('/__sandbox/uikit-renderer/')) {
+      return this.builtFile(res, this.uikitRendererDir, route.slice('/__sandbox/uikit-renderer/'.length));
+    }
     throw new HttpError(404, `Nothing at ${method} ${route}`);
   }
 
@@ -248,6 +278,66 @@ class BridgeHost {
     sendText(res, 200, 'text/html; charset=utf-8', html);
   }
 
+  /** Sends a frame to its document: the Custom UI app or a UI Kit frame, as manifest.yml declares the module. */
+  private frame(res: ServerResponse, url: URL): void {
+    const query = frameQuerySchema.safeParse(Object.fromEntries(url.searchParams));
+    if (!query.success) throw new HttpError(400, 'A frame URL needs ?module=<module key> (and entryPoint=view|edit).');
+    const document = frameDocumentFor(this.moduleEntries, query.data.module, query.data.entryPoint);
+    let location: string;
+    if (document.kind === 'ui-kit') {
+      location = `/uikit/${encodeURIComponent(document.resource)}/index.html`;
+    } else if (document.resource === CUSTOM_UI_RESOURCE) {
+      location = '/app/index.html';
+    } else {
+      throw new HttpError(404, `The sandbox serves one Custom UI resource (${CUSTOM_UI_RESOURCE}), not ${document.resource}.`);
+    }
+    res.writeHead(302, { location: `${location}${url.search}`, 'cache-control': 'no-store', 'content-length': 0 });
+    res.end();
+  }
+
+  /**
+   * Where Jira would draw a UI Kit module: bridge.js first (so `@forge/react`'s bridge calls have somewhere to
+   * go), then the renderer, which takes `reconcile` over, then the resource's own bundle. Module scripts run in
+   * document order, after the parse.
+   */
+  private async uiKitFrame(res: ServerResponse, subPath: string): Promise<void> {
+    const [resource, file, ...rest] = subPath.split('/');
+    if (!resource || !RESOURCE_KEY_PATTERN.test(resource) || rest.length > 0 || (file !== 'index.html' && file !== '')) {
+      throw new HttpError(404, `No UI Kit frame at /uikit/${subPath}`);
+    }
+    if (!this.uiKitResourceKeys.has(resource)) throw new HttpError(404, `manifest.yml has no UI Kit resource "${resource}".`);
+    const missing = [path.join(this.uikitBuildDir, `${resource}.js`), path.join(this.uikitRendererDir, 'renderer.js')].filter(
+      (built) => !existsSync(built),
+    );
+    if (missing.length > 0) throw new HttpError(503, `${missing.join(' and ')} missing: run \`npm run build:static\` first.`);
+    const html = [
+      '<!doctype html>',
+      '<html lang="en">',
+      '  <head>',
+      '    <meta charset="UTF-8" />',
+      '    <script src="/__sandbox/page/bridge.js"></script>',
+      '    <link rel="stylesheet" href="/__sandbox/uikit-renderer/renderer.css" />',
+      '    <link rel="stylesheet" href="/__sandbox/page/uikit-frame.css" />',
+      '    <script type="module" src="/__sandbox/uikit-renderer/renderer.js"></script>',
+      `    <script type="module" src="/__sandbox/uikit-build/${resource}.js"></script>`,
+      '  </head>',
+      '  <body>',
+      '    <div id="uikit-root" data-testid="uikit-root" data-state="waiting"></div>',
+      '  </body>',
+      '</html>',
+      '',
+    ].join('\n');
+    sendText(res, 200, 'text/html; charset=utf-8', html);
+  }
+
+  private async builtFile(res: ServerResponse, dir: string, subPath: string): Promise<void> {
+    const root = path.resolve(dir);
+    const file = fileWithin(root, subPath);
+    const content = file ? await readFileOrNull(file) : null;
+    if (!file || !content) throw new HttpError(404, `No ${subPath} in ${root} (run \`npm run build:static\`).`);
+    sendText(res, 200, contentTypeOf(file), content);
+  }
+
   private async webtrigger(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = (req.method ?? '').toUpperCase() as WebTriggerMethod;
     if (!WEBTRIGGER_METHODS.includes(method)) throw new HttpError(405, `Web triggers do not accept ${req.method ?? 'that method'}.`);
@@ -277,7 +367,13 @@ class BridgeHost {
 }
 
 export async function startHost(options: StartHostOptions): Promise<RunningHost> {
-  const host = new BridgeHost(options.sandbox, options.staticDir, options.gadgetConfigFile);
+  const host = new BridgeHost(
+    options.sandbox,
+    options.staticDir,
+    options.gadgetConfigFile,
+    options.uikitBuildDir,
+    options.uikitRendererDir,
+  );
   const server = createServer((req, res) => {
     host.handle(req, res).catch((error: unknown) => {
       const status = error instanceof HttpError || error instanceof FrameError ? error.status : 500;

@@ -53,8 +53,9 @@
   // ---- frames -------------------------------------------------------------------------------------------
 
   /**
-   * A Custom UI frame: the built app with the frame's identity in its URL. `options.onSubmitted` and
-   * `options.onClose` run when the app calls view.submit / view.close.
+   * A Forge frame with the frame's identity in its URL. The host sends it on to the document manifest.yml
+   * declares for that module and entry point: the Custom UI app, or a UI Kit frame (the Work type field's
+   * view). `options.onSubmitted` and `options.onClose` run when the app calls view.submit / view.close.
    */
   function forgeFrame(title, identity, options) {
     options = options || {};
@@ -64,7 +65,7 @@
     var iframe = h('iframe', {
       class: 'forge-frame',
       title: title,
-      src: '/app/index.html?' + query.toString(),
+      src: '/__sandbox/frame?' + query.toString(),
       'data-frame-id': frameId,
       'data-module': identity.module,
     });
