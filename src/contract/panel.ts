@@ -1,15 +1,9 @@
 /** The issue panel: everything it shows on first load, in one call. */
 import { z } from 'zod';
 import { issueKeySchema, issueSummarySchema, workTypeSchema } from './schemas';
-import { suggestionSchema, workTypeDecisionSchema } from './work-type';
+// The readiness item is defined beside the work-type write, which answers with it too (see work-type.ts).
+import { readinessItemSchema, suggestionSchema, workTypeDecisionSchema } from './work-type';
 import { originSchema } from './origin';
-
-export const readinessItemSchema = z.object({
-  key: z.enum(['classified', 'origin', 'discovery', 'walkthrough']),
-  label: z.string(),
-  state: z.enum(['done', 'todo', 'not-yet-available']),
-  detail: z.string(),
-});
 
 export const panelContract = {
   'panel.context': {

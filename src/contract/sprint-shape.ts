@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DRIFT_THRESHOLD_RANGE, targetMixProblem } from '../domain/sprint-shape';
+import { WORK_TYPES } from '../domain/work-type';
 import { workTypeSchema } from './schemas';
 
 export const boardSummarySchema = z.object({
@@ -23,17 +24,21 @@ export const boardIdSchema = z
   .max(2_147_483_647, 'That is not a Jira board id.');
 export const sprintIdSchema = z.number().int().positive().max(2_147_483_647);
 
+/** Short messages: each shows under its own narrow field in the edit view and the admin page. */
 const percentSchema = z
   .number({ error: 'Enter a percentage.' })
-  .int('Use whole percentages.')
-  .min(0, 'A share cannot be negative.')
-  .max(100, 'A share cannot be more than 100 %.');
+  .int('Whole numbers only.')
+  .min(0, 'No less than 0 %.')
+  .max(100, 'No more than 100 %.');
 
 /** Whole percentages per work type, adding to exactly 100. */
 export const targetMixSchema = z
   .object({ Innovative: percentSchema, Corrective: percentSchema, Enabling: percentSchema })
   .strict()
   .superRefine((target, ctx) => {
+    // Each share that is not a whole 0–100 already has its own message (percentSchema): the mix as a whole is
+    // judged only once every share is valid, so no problem is reported twice in two wordings.
+    if (WORK_TYPES.some((type) => !percentSchema.safeParse(target[type]).success)) return;
     const problem = targetMixProblem(target);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
@@ -51,9 +56,9 @@ export const measureSchema = z.enum(['count', 'estimate']);
 
 export const driftThresholdSchema = z
   .number({ error: 'Enter a drift threshold.' })
-  .int('Use whole percentage points.')
-  .min(DRIFT_THRESHOLD_RANGE.min, `The drift threshold is at least ${DRIFT_THRESHOLD_RANGE.min} point.`)
-  .max(DRIFT_THRESHOLD_RANGE.max, `The drift threshold is at most ${DRIFT_THRESHOLD_RANGE.max} points.`);
+  .int('Whole numbers only.')
+  .min(DRIFT_THRESHOLD_RANGE.min, `The threshold is at least ${DRIFT_THRESHOLD_RANGE.min} pp.`)
+  .max(DRIFT_THRESHOLD_RANGE.max, `The threshold is at most ${DRIFT_THRESHOLD_RANGE.max} pp.`);
 
 /**
  * What the edit view saves with `view.submit` and Jira returns as `extension.gadgetConfiguration`. Not strict:
@@ -71,10 +76,17 @@ export type GadgetConfig = z.infer<typeof gadgetConfigSchema>;
 const segmentRecord = <T extends z.ZodType>(value: T) =>
   z.object({ Innovative: value, Corrective: value, Enabling: value, Unclassified: value });
 
+const percentOutSchema = z.number().int().min(0).max(100);
+const workTypeRecord = <T extends z.ZodType>(value: T) => z.object({ Innovative: value, Corrective: value, Enabling: value });
+
+/** One measure of a sprint (domain `ShapeBreakdown`): shares of the whole sprint, and of its classified work. */
 export const shapeBreakdownSchema = z.object({
   amounts: segmentRecord(z.number().nonnegative()),
   total: z.number().nonnegative(),
-  percents: segmentRecord(z.number().int().min(0).max(100)),
+  /** Shares of the whole sprint, Unclassified included. */
+  percents: segmentRecord(percentOutSchema),
+  /** The classified work alone: what drift compares with the target. Percents all 0 when nothing is classified. */
+  classified: z.object({ total: z.number().nonnegative(), percents: workTypeRecord(percentOutSchema) }),
 });
 export type ShapeBreakdownDto = z.infer<typeof shapeBreakdownSchema>;
 
@@ -97,11 +109,30 @@ export const sprintSummarySchema = z.object({
 export type SprintSummary = z.infer<typeof sprintSummarySchema>;
 
 export const shapeWarningSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('drift'), workType: workTypeSchema, driftPoints: z.number().int() }),
-  z.object({ kind: z.literal('unclassified'), percent: z.number().int().min(0).max(100), issueCount: z.number().int().positive() }),
+  /** drift = classifiedPercent − targetPercent, in percentage points. */
+  z.object({
+    kind: z.literal('drift'),
+    workType: workTypeSchema,
+    classifiedPercent: percentOutSchema,
+    targetPercent: percentOutSchema,
+    drift: z.number().int(),
+  }),
+  /** percent: share of the whole sprint, in the reading's measure. */
+  z.object({ kind: z.literal('unclassified'), percent: percentOutSchema, issueCount: z.number().int().positive() }),
   z.object({ kind: z.literal('missing-estimates'), issueCount: z.number().int().positive() }),
 ]);
 export type ShapeWarningDto = z.infer<typeof shapeWarningSchema>;
+
+/**
+ * The sprint read in one measure (domain `shapeReading`): drift per work type in percentage points (share of
+ * classified work minus target; null when nothing is classified) and the warnings. The gadget shows these as
+ * they are and computes neither.
+ */
+export const shapeReadingSchema = z.object({
+  drift: workTypeRecord(z.number().int()).nullable(),
+  warnings: z.array(shapeWarningSchema),
+});
+export type ShapeReadingDto = z.infer<typeof shapeReadingSchema>;
 
 const estimationFieldSchema = z.object({ fieldId: z.string(), name: z.string() }).nullable();
 
@@ -111,15 +142,18 @@ export const sprintShapeViewSchema = z.discriminatedUnion('state', [
     state: z.literal('ready'),
     board: boardSummarySchema,
     sprint: sprintSummarySchema,
-    /** The measure drift and warnings use: `estimate` falls back to `count` when the board has no estimates. */
+    /** The measure the gadget opens in: the configured one, or `count` when the sprint has no estimates. */
     measure: measureSchema,
     estimationField: estimationFieldSchema,
     shape: sprintShapeSchema,
     target: targetMixSchema,
     driftThreshold: driftThresholdSchema,
-    drift: z.object({ Innovative: z.number().int(), Corrective: z.number().int(), Enabling: z.number().int() }),
-    warnings: z.array(shapeWarningSchema),
-    /** The JQL behind each segment, for a link to Jira's issue search. */
+    /**
+     * Drift and warnings in each measure, so switching between count and estimate needs no second call and no
+     * arithmetic in the browser. `estimate` is null when nothing in the sprint carries an estimate.
+     */
+    readings: z.object({ count: shapeReadingSchema, estimate: shapeReadingSchema.nullable() }),
+    /** The JQL behind each segment, for a link to Jira's issue search, written as a person would write it. */
     segmentJql: segmentRecord(z.string().min(1)),
   }),
   z.object({ state: z.literal('empty-sprint'), board: boardSummarySchema, sprint: sprintSummarySchema }),

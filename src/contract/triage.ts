@@ -10,6 +10,8 @@ export const unclassifiedIssueSchema = z.object({
   issueType: z.string(),
   status: z.string(),
   labels: z.array(z.string()),
+  /** Whether the caller may browse and edit this issue, i.e. set its work type here. */
+  canEdit: z.boolean(),
   suggestion: suggestionSchema.nullable(),
 });
 

@@ -34,6 +34,19 @@ export const suggestionRulesSchema = z
   });
 export type SuggestionRulesDto = z.infer<typeof suggestionRulesSchema>;
 
+/**
+ * One item of an issue's readiness ("Work type set", "Origin known" …) as src/domain/readiness.ts judges it. It
+ * lives here rather than in panel.ts because a work-type write answers with the issue's new readiness, and
+ * panel.ts already imports this file: defining it there would make the two import each other.
+ */
+export const readinessItemSchema = z.object({
+  key: z.enum(['classified', 'origin', 'discovery', 'walkthrough']),
+  label: z.string(),
+  state: z.enum(['done', 'todo', 'not-yet-available']),
+  detail: z.string(),
+});
+export type ReadinessItemDto = z.infer<typeof readinessItemSchema>;
+
 const MAX_BULK = 1000;
 
 export const workTypeContract = {
@@ -44,6 +57,12 @@ export const workTypeContract = {
       /** The Jira id of Upstream's field on this site, e.g. customfield_10050. */
       fieldId: z.string(),
       value: workTypeSchema.nullable(),
+      /**
+       * Whether the caller may change the value (browse and edit the issue), so the field's edit can say why
+       * it offers no control instead of letting a save be refused. Optional so that an answer without it (an
+       * older backend during a deploy) still parses; the edit then lets Jira's answer to the save decide.
+       */
+      canEdit: z.boolean().optional(),
     }),
   },
   'workType.set': {
@@ -55,7 +74,13 @@ export const workTypeContract = {
         acceptedSuggestion: z.boolean().default(false),
       })
       .strict(),
-    output: z.object({ issueKey: z.string(), value: workTypeSchema.nullable(), decision: workTypeDecisionSchema }),
+    output: z.object({
+      issueKey: z.string(),
+      value: workTypeSchema.nullable(),
+      decision: workTypeDecisionSchema,
+      /** The issue's readiness after the write, so the panel shows it without reading its whole context again. */
+      readiness: z.array(readinessItemSchema),
+    }),
   },
   'workType.setMany': {
     input: z

@@ -34,12 +34,22 @@ export interface ShapeTotals {
   missingEstimates: number;
 }
 
-/** One measure of a sprint: the amounts behind each segment and their whole-number percentages. */
+/**
+ * One measure of a sprint: the amounts behind each segment, their whole-number shares of the whole sprint, and
+ * the classified work alone (the three work types without Unclassified), which is what drift compares with the
+ * target. Both sets of shares come from here, so every surface shows the same numbers.
+ */
 export interface ShapeBreakdown {
   amounts: Record<ShapeSegment, number>;
   total: number;
-  /** Whole percentages adding to exactly 100 (or all 0 when the total is 0). */
+  /** Shares of the whole sprint: whole percentages adding to exactly 100 (or all 0 when the total is 0). */
   percents: Record<ShapeSegment, number>;
+  classified: {
+    /** The amount of classified work: the total without Unclassified. */
+    total: number;
+    /** Shares of classified work, adding to exactly 100 (or all 0 when nothing is classified). */
+    percents: Record<WorkType, number>;
+  };
 }
 
 const REMAINDER_TIE = 1e-9;
@@ -93,7 +103,13 @@ export function largestRemainderPercents<K extends string>(amounts: Readonly<Rec
 
 export function breakdown(amounts: Record<ShapeSegment, number>): ShapeBreakdown {
   const total = SHAPE_SEGMENTS.reduce((sum, segment) => sum + amounts[segment], 0);
-  return { amounts: { ...amounts }, total, percents: largestRemainderPercents(amounts, SHAPE_SEGMENTS) };
+  const classifiedTotal = WORK_TYPES.reduce((sum, type) => sum + amounts[type], 0);
+  return {
+    amounts: { ...amounts },
+    total,
+    percents: largestRemainderPercents(amounts, SHAPE_SEGMENTS),
+    classified: { total: classifiedTotal, percents: largestRemainderPercents(amounts, WORK_TYPES) },
+  };
 }
 
 export interface SprintShape {
@@ -126,42 +142,57 @@ export function effectiveMeasure(shape: SprintShape, wanted: Measure): Measure {
 /**
  * Drift per work type in percentage points: the type's share of *classified* work minus its target. Measured
  * against classified work because untriaged issues say nothing about the mix; they are reported on their own
- * (`unclassifiedPercent`) instead of dragging every type below target. All 0 when nothing is classified.
+ * (the `unclassified` warning) instead of dragging every type below target. null when nothing is classified:
+ * there is no mix to compare, and "every type 0 pp off" or "every type −target" would both be untrue.
  */
-export function driftFromTarget(measured: ShapeBreakdown, target: TargetMix): Record<WorkType, number> {
-  const classified = largestRemainderPercents(measured.amounts, WORK_TYPES);
-  const anyClassified = WORK_TYPES.some((type) => measured.amounts[type] > 0);
-  return Object.fromEntries(WORK_TYPES.map((type) => [type, anyClassified ? classified[type] - target[type] : 0])) as Record<
-    WorkType,
-    number
-  >;
+export function driftFromTarget(measured: ShapeBreakdown, target: TargetMix): Record<WorkType, number> | null {
+  if (measured.classified.total <= 0) return null;
+  return Object.fromEntries(WORK_TYPES.map((type) => [type, measured.classified.percents[type] - target[type]])) as Record<WorkType, number>;
 }
 
 export type ShapeWarning =
-  | { kind: 'drift'; workType: WorkType; driftPoints: number }
+  /** A drift past the threshold, with the two numbers it is the difference of (share of classified work, target). */
+  | { kind: 'drift'; workType: WorkType; classifiedPercent: number; targetPercent: number; drift: number }
+  /** Untriaged work, as a share of the whole sprint: it is left out of drift. */
   | { kind: 'unclassified'; percent: number; issueCount: number }
   | { kind: 'missing-estimates'; issueCount: number };
 
-/** What deserves a warning: any drift past the threshold (strictly), any unclassified work, any missing estimate. */
-export function shapeWarnings(
-  shape: SprintShape,
-  measure: Measure,
-  drift: Readonly<Record<WorkType, number>>,
-  thresholdPoints: number,
-): ShapeWarning[] {
+/** The sprint read in one measure: drift from the target and what deserves a warning. */
+export interface ShapeReading {
+  drift: Record<WorkType, number> | null;
+  warnings: ShapeWarning[];
+}
+
+/** The breakdown a measure reads: by estimate only when the sprint has one (see effectiveMeasure). */
+export function breakdownFor(shape: SprintShape, measure: Measure): ShapeBreakdown {
+  return measure === 'estimate' && shape.byEstimate ? shape.byEstimate : shape.byCount;
+}
+
+/**
+ * Drift and warnings in one measure. Warnings: any drift past the threshold (strictly), any unclassified work,
+ * any missing estimate when measuring by estimate.
+ */
+export function shapeReading(shape: SprintShape, measure: Measure, target: TargetMix, thresholdPoints: number): ShapeReading {
+  const measured = breakdownFor(shape, measure);
+  const drift = driftFromTarget(measured, target);
   const warnings: ShapeWarning[] = [];
-  for (const type of WORK_TYPES) {
-    if (Math.abs(drift[type]) > thresholdPoints) warnings.push({ kind: 'drift', workType: type, driftPoints: drift[type] });
+  if (drift) {
+    for (const type of WORK_TYPES) {
+      if (Math.abs(drift[type]) > thresholdPoints) {
+        warnings.push({
+          kind: 'drift',
+          workType: type,
+          classifiedPercent: measured.classified.percents[type],
+          targetPercent: target[type],
+          drift: drift[type],
+        });
+      }
+    }
   }
   const unclassifiedCount = shape.byCount.amounts.Unclassified;
-  if (unclassifiedCount > 0) {
-    const measured = measure === 'estimate' && shape.byEstimate ? shape.byEstimate : shape.byCount;
-    warnings.push({ kind: 'unclassified', percent: measured.percents.Unclassified, issueCount: unclassifiedCount });
-  }
-  if (measure === 'estimate' && shape.missingEstimates > 0) {
-    warnings.push({ kind: 'missing-estimates', issueCount: shape.missingEstimates });
-  }
-  return warnings;
+  if (unclassifiedCount > 0) warnings.push({ kind: 'unclassified', percent: measured.percents.Unclassified, issueCount: unclassifiedCount });
+  if (measure === 'estimate' && shape.missingEstimates > 0) warnings.push({ kind: 'missing-estimates', issueCount: shape.missingEstimates });
+  return { drift, warnings };
 }
 
 /** A target mix is whole, non-negative percentages per work type adding to exactly 100. */

@@ -10,3 +10,12 @@ export function jqlCustomField(fieldId: string): string {
   if (!match) throw new Error(`Not a custom field id: ${fieldId}`);
   return `cf[${match[1]}]`;
 }
+
+/**
+ * A sprint as people write it in JQL, by its name: `"PAY Sprint 14"`. By id when the name cannot stand for it:
+ * an empty name, or one of digits only, which Jira reads as a sprint id.
+ */
+export function jqlSprint(sprint: { id: number; name: string }): string {
+  const name = sprint.name.trim();
+  return name === '' || /^\d+$/.test(name) ? String(sprint.id) : jqlString(name);
+}

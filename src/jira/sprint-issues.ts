@@ -4,19 +4,31 @@
  * search with fields would cost one sequential round trip per 100 issues; this costs two, whatever the size.
  */
 import { route } from '@forge/api';
+import type { WorkType } from '../domain/work-type';
 import { requestJira, type Actor } from './client';
-import { jqlCustomField, jqlString } from './jql';
+import { jqlSprint } from './jql';
 import { searchPageSchema } from './schemas';
 
 const ID_PAGE_SIZE = 5000;
 
-/** Parent-level issues of a sprint: sub-tasks copy their parent's work type and carry no estimate of their own. */
-export const sprintMembersJql = (sprintId: number): string => `sprint = ${sprintId} AND issuetype not in subTaskIssueTypes()`;
+const PARENT_LEVEL = 'issuetype not in subTaskIssueTypes()';
 
-/** The issues behind one segment of the sprint's shape, for a link to Jira's issue search. */
-export function segmentJql(sprintId: number, workTypeFieldId: string, workType: string | null): string {
-  const field = jqlCustomField(workTypeFieldId);
-  return `${sprintMembersJql(sprintId)} AND ${workType === null ? `${field} IS EMPTY` : `${field} = ${jqlString(workType)}`}`;
+/**
+ * Parent-level issues of a sprint: sub-tasks copy their parent's work type and carry no estimate of their own.
+ * By id: this query is what the shape counts, and a sprint's name need not be unique on the site.
+ */
+export const sprintMembersJql = (sprintId: number): string => `sprint = ${sprintId} AND ${PARENT_LEVEL}`;
+
+/**
+ * The issues behind one segment of the sprint's shape, for a link to Jira's issue search, written as a person
+ * would write it: `sprint = "PAY Sprint 14" AND issuetype not in subTaskIssueTypes() AND "Work type" = Corrective`.
+ * `workTypeField` is the field's JQL reference (fields.ts: its quoted name, or `cf[N]` when the name is
+ * ambiguous). A work type is written bare: the three are plain words, none of them a JQL reserved word, and the
+ * type admits no other value.
+ */
+export function segmentJql(sprint: { id: number; name: string }, workTypeField: string, workType: WorkType | null): string {
+  const segment = workType === null ? `${workTypeField} IS EMPTY` : `${workTypeField} = ${workType}`;
+  return `sprint = ${jqlSprint(sprint)} AND ${PARENT_LEVEL} AND ${segment}`;
 }
 
 /** Ids of the issues matching a bounded query: one request for up to 5,000, paged past that. */

@@ -8,27 +8,34 @@ import { Component, StrictMode, Suspense, lazy, type ComponentType, type ReactNo
 import { createRoot } from 'react-dom/client';
 import { view } from '@forge/bridge';
 import { readSurfaceContext, type SurfaceContext } from './forge-context';
+import type { SurfaceProps } from './surface';
+import './ui/content-height.css';
 
-export interface SurfaceProps {
-  context: SurfaceContext;
-}
+/**
+ * Surfaces import SurfaceProps from './surface'. This re-export only keeps the sprint-shape and settings
+ * surfaces compiling until their owners move their imports; it is type-only, so it adds nothing at run time.
+ * @deprecated import from './surface'.
+ */
+export type { SurfaceProps } from './surface';
 type Surface = ComponentType<SurfaceProps>;
 
 const Panel = lazy(() => import('./panel/Panel'));
-const WorkTypeView = lazy(() => import('./work-type/WorkTypeView'));
 const WorkTypeEdit = lazy(() => import('./work-type/WorkTypeEdit'));
 const TriagePage = lazy(() => import('./triage/TriagePage'));
 const GadgetView = lazy(() => import('./sprint-shape/GadgetView'));
 const GadgetEdit = lazy(() => import('./sprint-shape/GadgetEdit'));
 const SettingsPage = lazy(() => import('./settings/SettingsPage'));
 
-/** Module keys as manifest.yml declares them. */
+/**
+ * Module keys as manifest.yml declares them. The Work type field's view is not here: Jira renders a Forge
+ * field's view only with UI Kit (the `work-type-view` resource) or its formatter, never with this app.
+ */
 function surfaceFor(context: SurfaceContext): Surface | null {
   switch (context.moduleKey) {
     case 'context-panel':
       return Panel;
     case 'work-type':
-      return context.entryPoint === 'edit' ? WorkTypeEdit : WorkTypeView;
+      return context.entryPoint === 'edit' ? WorkTypeEdit : null;
     case 'triage-queue':
       return TriagePage;
     case 'sprint-shape':
@@ -93,6 +100,11 @@ async function start(): Promise<void> {
           <Suspense fallback={<LoadingSurface />}>
             <SurfaceComponent context={context} />
           </Suspense>
+        ) : context.moduleKey === 'work-type' ? (
+          <Message>
+            The Work type field’s view is drawn by Jira from Upstream’s UI Kit resource, not by this app. If you see this,
+            the app’s manifest is out of date: tell your Jira admin to redeploy Upstream.
+          </Message>
         ) : (
           <Message>
             Upstream does not know the module “{context.moduleKey || 'unknown'}”. This build may be older than the

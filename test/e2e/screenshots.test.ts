@@ -33,7 +33,7 @@ describeWhenWanted('screenshots in docs/screenshots', () => {
     try {
       const page = await openPage(started(), context, '#/issue/PAY-3');
       await surface(page, 'Upstream context').getByText('Signed in as').waitFor();
-      await surface(page, 'Work type').locator('[aria-label="Work type"]').waitFor();
+      await surface(page, 'Work type').locator('[data-testid="uikit-root"] [data-testid^="work-type-field-"]').first().waitFor();
       await settle(page);
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, `issue-view-${colorMode}.png`), fullPage: true });
 

@@ -49,7 +49,7 @@ describe.each(PERSONA_ROLES.map((role) => [role]))('as the %s persona', (persona
 
     const stored = await storedWorkType(started(), ISSUE_KEY);
     const field = surface(page, 'Work type');
-    await field.getByText(typeof stored === 'string' ? stored : 'Not triaged', { exact: true }).waitFor();
+    await field.getByText(typeof stored === 'string' ? stored : 'None', { exact: true }).waitFor();
   });
 
   test('the triage page shows the project with its open and unclassified counts', async () => {

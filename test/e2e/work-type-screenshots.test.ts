@@ -1,7 +1,8 @@
 /**
  * Screenshots of the work type and origin surfaces in both themes: the issue panel (a suggestion to confirm, and
- * an origin trail), the Work type field in view and with its edit open, and the Unclassified tab. Only with
- * UPSTREAM_SCREENSHOTS=1 (they rewrite files under docs/screenshots/); otherwise skipped.
+ * an origin trail with a signal's details open), the Work type field in view (UI Kit) and with its edit open
+ * (the select), and the Unclassified tab. Only with UPSTREAM_SCREENSHOTS=1 (they rewrite files under
+ * docs/screenshots/); otherwise skipped.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -43,18 +44,21 @@ describeWhenWanted('work type and origin screenshots in docs/screenshots', () =>
       const panel = surface(page, 'Upstream context');
       await panel.getByTestId('panel-suggestion').waitFor();
       await panel.getByText('Signed in as').waitFor();
-      await surface(page, 'Work type').getByTestId('work-type-view').waitFor();
+      await surface(page, 'Work type').locator('[data-testid="uikit-root"] [data-testid^="work-type-field-"]').first().waitFor();
       await settle(page);
       await page.screenshot({ path: shot('panel-suggestion'), fullPage: true });
       await page.locator('section[aria-label="Details"]').screenshot({ path: shot('field-view') });
 
       await page.getByRole('button', { name: 'Edit Work type' }).click();
-      await surface(page, 'Work type (edit)').getByTestId('work-type-edit').waitFor();
+      await surface(page, 'Work type (edit)').getByRole('option').first().waitFor();
       await settle(page);
       await page.locator('section[aria-label="Details"]').screenshot({ path: shot('field-edit') });
 
       await page.goto(`${started().host.url}/#/issue/${withOrigin}`);
-      await surface(page, 'Upstream context').getByTestId('panel-origin-signal').first().waitFor();
+      const origin = surface(page, 'Upstream context');
+      await origin.getByTestId('panel-origin-signal').first().waitFor();
+      await origin.getByRole('button', { name: /^Show details of/ }).first().click();
+      await origin.getByTestId('panel-origin-signal-details').waitFor();
       await settle(page);
       await page.locator('#upstream-panel').screenshot({ path: shot('panel-origin') });
 

@@ -104,7 +104,7 @@ describe('workType.get', () => {
     const result = await sandbox.invoke(as(SEED_USERS.engineer, 'work-type'), 'workType.get', { issueKey: classified.key });
     expect(result).toEqual({
       ok: true,
-      data: { issueKey: classified.key, fieldId: WORK_TYPE_FIELD_ID, value: classified.customFields[WORK_TYPE_FIELD_ID] },
+      data: { issueKey: classified.key, fieldId: WORK_TYPE_FIELD_ID, value: classified.customFields[WORK_TYPE_FIELD_ID], canEdit: true },
     });
   });
 

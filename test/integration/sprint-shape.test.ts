@@ -58,14 +58,41 @@ describe('sprintShape.get: the stories the seed tells', () => {
     expect(shape.sprint.id).toBe(sprintOf(BOARD_IDS.PAY, 'active').id);
     expect(shape.measure).toBe('estimate');
     expect(shape.estimationField).toEqual({ fieldId: STORY_POINTS_FIELD_ID, name: 'Story Points' });
-    expect(shape.drift.Corrective).toBeGreaterThan(10);
-    expect(shape.warnings).toContainEqual({ kind: 'drift', workType: 'Corrective', driftPoints: shape.drift.Corrective });
+    const reading = shape.readings.estimate!;
+    expect(reading.drift!.Corrective).toBeGreaterThan(10);
+    const corrective = shape.shape.byEstimate!.classified.percents.Corrective;
+    expect(reading.warnings).toContainEqual({
+      kind: 'drift',
+      workType: 'Corrective',
+      classifiedPercent: corrective,
+      targetPercent: 25,
+      drift: corrective - 25,
+    });
+  });
+
+  it('answers drift and warnings in both measures, each against the shares of classified work it reports', async () => {
+    const shape = ready(await view(config({ boardId: BOARD_IDS.PAY, measure: 'count' })));
+    expect(shape.measure).toBe('count');
+    for (const [measured, reading] of [
+      [shape.shape.byCount, shape.readings.count],
+      [shape.shape.byEstimate!, shape.readings.estimate!],
+    ] as const) {
+      const classifiedTotal = measured.amounts.Innovative + measured.amounts.Corrective + measured.amounts.Enabling;
+      expect(measured.classified.total).toBe(classifiedTotal);
+      for (const type of ['Innovative', 'Corrective', 'Enabling'] as const) {
+        expect(reading.drift![type]).toBe(measured.classified.percents[type] - TARGET[type]);
+        // The share of classified work is not the share of the sprint when some work is unclassified.
+        expect(Math.abs(measured.classified.percents[type] - (measured.amounts[type] / classifiedTotal) * 100)).toBeLessThan(1);
+      }
+    }
+    expect(shape.readings.count.warnings.some((w) => w.kind === 'missing-estimates')).toBe(false);
+    expect(shape.readings.estimate!.warnings.some((w) => w.kind === 'missing-estimates')).toBe(shape.shape.missingEstimates > 0);
   });
 
   it('shows Invoicing balanced but with much of its active sprint unclassified', async () => {
     const shape = ready(await view(config()));
-    for (const drift of Object.values(shape.drift)) expect(Math.abs(drift)).toBeLessThanOrEqual(10);
-    const unclassified = shape.warnings.find((w) => w.kind === 'unclassified');
+    for (const drift of Object.values(shape.readings.estimate!.drift!)) expect(Math.abs(drift)).toBeLessThanOrEqual(10);
+    const unclassified = shape.readings.estimate!.warnings.find((w) => w.kind === 'unclassified');
     expect(unclassified).toMatchObject({ kind: 'unclassified' });
     expect(shape.shape.byEstimate!.percents.Unclassified).toBeGreaterThanOrEqual(25);
   });
@@ -88,11 +115,43 @@ describe('sprintShape.get: the stories the seed tells', () => {
     }
   });
 
-  it('links each segment to the JQL of the issues behind it', async () => {
+  it('links each segment to JQL a person would write: the sprint and the field by name', async () => {
     const shape = ready(await view(config()));
-    const id = shape.sprint.id;
-    expect(shape.segmentJql.Innovative).toBe(`sprint = ${id} AND issuetype not in subTaskIssueTypes() AND cf[10050] = "Innovative"`);
-    expect(shape.segmentJql.Unclassified).toBe(`sprint = ${id} AND issuetype not in subTaskIssueTypes() AND cf[10050] IS EMPTY`);
+    const name = shape.sprint.name;
+    expect(shape.segmentJql.Corrective).toBe(`sprint = "${name}" AND issuetype not in subTaskIssueTypes() AND "Work type" = Corrective`);
+    expect(shape.segmentJql.Unclassified).toBe(`sprint = "${name}" AND issuetype not in subTaskIssueTypes() AND "Work type" IS EMPTY`);
+  });
+
+  it("each segment's JQL finds exactly the issues the shape counts in it, as the same user", async () => {
+    const shape = ready(await view(config({ measure: 'count' })));
+    for (const segment of ['Innovative', 'Corrective', 'Enabling', 'Unclassified'] as const) {
+      const result = (await sandbox.jira.handle({
+        method: 'POST',
+        path: '/rest/api/3/search/jql',
+        headers: {},
+        body: JSON.stringify({ jql: shape.segmentJql[segment], fields: ['id'], maxResults: 5000 }),
+        asUser: SEED_USERS.engineer,
+      })) as { status: number; body: { issues: unknown[] } };
+      expect({ segment, status: result.status, count: result.body.issues.length }).toEqual({
+        segment,
+        status: 200,
+        count: shape.shape.byCount.amounts[segment],
+      });
+    }
+  });
+
+  it('falls back to cf[N] when another field has the Work type field’s name, and to the sprint id for a name of digits', async () => {
+    const sprint = sprintOf(BOARD_IDS.INV, 'active');
+    const originalName = sprint.name;
+    site.customFields.push({ ...site.customFields.find((f) => f.id === WORK_TYPE_FIELD_ID)!, id: 'customfield_19999', schemaCustom: 'com.example:other', appOwned: false });
+    sprint.name = '2026';
+    try {
+      const shape = ready(await view(config()));
+      expect(shape.segmentJql.Enabling).toBe(`sprint = ${sprint.id} AND issuetype not in subTaskIssueTypes() AND cf[10050] = Enabling`);
+    } finally {
+      site.customFields.pop();
+      sprint.name = originalName;
+    }
   });
 
   it('follows the next future sprint for planning', async () => {

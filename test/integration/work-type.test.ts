@@ -10,6 +10,7 @@ import { DEFAULT_SUGGESTION_RULES } from '../../src/domain/suggestion-rules';
 import { kvs } from '@forge/kvs';
 import type { JiraIssue } from '../sandbox/jira/model';
 import { as, writesIn } from './work-type-helpers';
+import { sequentialDepth } from '../sandbox/instrument';
 
 const today = new Date('2026-11-26T10:00:00Z');
 let sandbox: Sandbox;
@@ -63,6 +64,46 @@ describe('workType.set', () => {
       ok: true,
       data: { workType: { value: 'Innovative', decision: { setBy: { accountId: SEED_USERS.engineer, displayName: 'Priya Raman' }, acceptedSuggestion: true } } },
     });
+  });
+
+  it("answers with the issue's new readiness, read on the same round trip as the permission check", async () => {
+    const [plain, markedNone] = unclassifiedIn('PAY', 12).slice(10);
+    markedNone.properties['upstream-origin'] = {
+      kind: 'none',
+      signalIds: [],
+      discoveryNoteId: null,
+      customers: [],
+      arr: 0,
+      linkedAt: today.toISOString(),
+      linkedBy: SEED_USERS.engineer,
+    };
+    await sandbox.invoke(as(SEED_USERS.engineer), 'workType.get', { issueKey: plain.key }); // the field id is cached, as after the panel's first load
+    type Readiness = { ok: true; data: { readiness: Array<{ key: string; state: string }> } };
+    const stateOf = (result: Readiness, key: string) => result.data.readiness.find((r) => r.key === key)?.state;
+
+    sandbox.setLatency(20);
+    sandbox.clearLogs();
+    const set = (await sandbox.invoke(as(SEED_USERS.engineer), 'workType.set', { issueKey: plain.key, workType: 'Corrective' })) as Readiness;
+    const depth = sequentialDepth([...sandbox.jiraLink.log, ...sandbox.storageLink.log]);
+    const jiraCalls = sandbox.jiraLink.log.map((r) => `${r.method} ${r.path.split('?')[0]}`);
+    sandbox.setLatency(0);
+    expect(set.data.readiness.map((r) => r.key)).toEqual(['classified', 'origin', 'discovery', 'walkthrough']);
+    expect(stateOf(set, 'classified')).toBe('done');
+    expect(stateOf(set, 'origin')).toBe('todo');
+    // Reads in parallel, the field write, the decision record: the readiness adds neither a call nor a round trip.
+    expect(depth).toBe(3);
+    expect(jiraCalls.sort()).toEqual(
+      ['GET /rest/api/3/issue/' + plain.key, 'GET /rest/api/3/mypermissions', 'GET /rest/api/3/user/bulk', `PUT /rest/api/3/app/field/${WORK_TYPE_FIELD_ID}/value`].sort(),
+    );
+    expect(sandbox.jiraLink.log.find((r) => r.method === 'GET' && r.path.includes(`/issue/${plain.key}`))?.path).toContain('properties=upstream-origin');
+
+    // The same readiness the panel would show after reading its whole context again.
+    const panel = (await sandbox.invoke(as(SEED_USERS.engineer), 'panel.context', { issueKey: plain.key })) as Readiness;
+    expect(set.data.readiness).toEqual(panel.data.readiness);
+
+    const cleared = (await sandbox.invoke(as(SEED_USERS.engineer), 'workType.set', { issueKey: markedNone.key, workType: null })) as Readiness;
+    expect(stateOf(cleared, 'classified')).toBe('todo');
+    expect(stateOf(cleared, 'origin')).toBe('done');
   });
 
   it('clears the value with null, and the issue is untriaged again', async () => {
@@ -174,7 +215,38 @@ describe('workType.setMany', () => {
   });
 });
 
+describe('workType.get', () => {
+  it('says whether the caller may change the value: yes for an engineer, no for sales (browse only)', async () => {
+    const [issue] = unclassifiedIn('PAY', 1);
+    expect(await sandbox.invoke(as(SEED_USERS.engineer, 'work-type'), 'workType.get', { issueKey: issue.key })).toMatchObject({
+      ok: true,
+      data: { issueKey: issue.key, value: null, canEdit: true },
+    });
+    expect(await sandbox.invoke(as(SEED_USERS.sales, 'work-type'), 'workType.get', { issueKey: issue.key })).toMatchObject({
+      ok: true,
+      data: { issueKey: issue.key, canEdit: false },
+    });
+    const [ops] = unclassifiedIn('OPS', 1);
+    expect(await sandbox.invoke(as(SEED_USERS.restricted, 'work-type'), 'workType.get', { issueKey: ops.key })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+  });
+});
+
 describe('triage.unclassified', () => {
+  it('says per row whether the caller may classify it, with one permission check for the whole page', async () => {
+    type Page = { ok: true; data: { issues: Array<{ key: string; canEdit: boolean }> } };
+    sandbox.clearLogs();
+    const lead = (await sandbox.invoke(as(SEED_USERS.productLead, 'triage-queue'), 'triage.unclassified', { projectKey: 'PAY', pageSize: 25 })) as Page;
+    expect(lead.data.issues).toHaveLength(25);
+    expect(lead.data.issues.every((i) => i.canEdit)).toBe(true);
+    expect(sandbox.jiraLink.log.filter((r) => r.path.startsWith('/rest/api/3/permissions/check'))).toHaveLength(1);
+    const sales = (await sandbox.invoke(as(SEED_USERS.sales, 'triage-queue'), 'triage.unclassified', { projectKey: 'PAY', pageSize: 25 })) as Page;
+    expect(sales.data.issues.map((i) => i.key)).toEqual(lead.data.issues.map((i) => i.key));
+    expect(sales.data.issues.some((i) => i.canEdit)).toBe(false);
+  });
+
   it("lists the project's open unclassified issues, newest first, each with a suggestion and reasons", async () => {
     const result = (await sandbox.invoke(as(SEED_USERS.productLead, 'triage-queue'), 'triage.unclassified', { projectKey: 'INV', pageSize: 10 })) as {
       ok: true;

@@ -6,17 +6,10 @@
  */
 import type { BoardSummary, ResolverOutput } from '../../contract';
 import type { GadgetConfig, SprintChoice, SprintShapeView } from '../../contract/sprint-shape';
-import {
-  SHAPE_SEGMENTS,
-  driftFromTarget,
-  effectiveMeasure,
-  shapeWarnings,
-  sprintShape,
-  type ShapeSegment,
-} from '../../domain/sprint-shape';
+import { SHAPE_SEGMENTS, effectiveMeasure, shapeReading, sprintShape, type ShapeSegment } from '../../domain/sprint-shape';
 import { AppError } from '../../errors';
 import { boardEstimation, getBoard } from '../../jira/boards';
-import { workTypeFieldId } from '../../jira/fields';
+import { workTypeField } from '../../jira/fields';
 import { issueIdsMatching, segmentJql, sprintMembersJql } from '../../jira/sprint-issues';
 import { getSprint, listBoardSprints, sprintSummaryOf } from '../../jira/sprints';
 import type { JiraSprint } from '../../jira/agile-schemas';
@@ -86,9 +79,9 @@ export async function checkGadgetConfig(config: GadgetConfig): Promise<ResolverO
   return { board, sprint: sprint ? sprintSummaryOf(requireOnBoard(sprint, board)) : null };
 }
 
-function segmentLinks(sprintId: number, fieldId: string): Record<ShapeSegment, string> {
+function segmentLinks(sprint: JiraSprint, fieldJql: string): Record<ShapeSegment, string> {
   const links = {} as Record<ShapeSegment, string>;
-  for (const segment of SHAPE_SEGMENTS) links[segment] = segmentJql(sprintId, fieldId, segment === 'Unclassified' ? null : segment);
+  for (const segment of SHAPE_SEGMENTS) links[segment] = segmentJql(sprint, fieldJql, segment === 'Unclassified' ? null : segment);
   return links;
 }
 
@@ -101,10 +94,10 @@ function segmentLinks(sprintId: number, fieldId: string): Record<ShapeSegment, s
 export async function sprintShapeView(config: GadgetConfig): Promise<SprintShapeView> {
   const { boardId, sprint: choice } = config;
   const speculativeIds = choice.kind === 'sprint' ? issueIdsMatching('user', sprintMembersJql(choice.sprintId)) : null;
-  const [boardResult, estimationResult, fieldIdResult, choiceResult, idsResult] = await Promise.allSettled([
+  const [boardResult, estimationResult, fieldResult, choiceResult, idsResult] = await Promise.allSettled([
     getBoard('user', boardId),
     boardEstimation('user', boardId),
-    workTypeFieldId(),
+    workTypeField(),
     readChoice(boardId, choice),
     speculativeIds ?? Promise.resolve(null),
   ]);
@@ -116,29 +109,27 @@ export async function sprintShapeView(config: GadgetConfig): Promise<SprintShape
     return { state: 'no-active-sprint', board, nextSprint: chosen.nextSprint ? sprintSummaryOf(chosen.nextSprint) : null };
   }
   const sprint = requireOnBoard(chosen.sprint, board);
-  const [estimation, fieldId] = [settledValue(estimationResult), settledValue(fieldIdResult)];
+  const [estimation, field] = [settledValue(estimationResult), settledValue(fieldResult)];
   const ids = settledValue(idsResult) ?? (await issueIdsMatching('user', sprintMembersJql(sprint.id)));
   const summary = sprintSummaryOf(sprint);
   if (ids.length === 0) return { state: 'empty-sprint', board, sprint: summary };
 
-  const totals = await tallyIssues('user', ids, fieldId, estimation);
+  const totals = await tallyIssues('user', ids, field.id, estimation);
   if (totals.issueCount === 0) return { state: 'empty-sprint', board, sprint: summary };
   const shape = sprintShape(totals);
-  const measure = effectiveMeasure(shape, config.measure);
-  const measured = measure === 'estimate' && shape.byEstimate ? shape.byEstimate : shape.byCount;
-  const drift = driftFromTarget(measured, config.target);
+  const estimable = effectiveMeasure(shape, 'estimate') === 'estimate';
+  const read = (measure: 'count' | 'estimate') => shapeReading(shape, measure, config.target, config.driftThreshold);
   return {
     state: 'ready',
     board,
     sprint: summary,
-    measure,
+    measure: effectiveMeasure(shape, config.measure),
     estimationField: estimation ? { fieldId: estimation.fieldId, name: estimation.name } : null,
     shape,
     target: config.target,
     driftThreshold: config.driftThreshold,
-    drift,
-    warnings: shapeWarnings(shape, measure, drift, config.driftThreshold),
-    segmentJql: segmentLinks(sprint.id, fieldId),
+    readings: { count: read('count'), estimate: estimable ? read('estimate') : null },
+    segmentJql: segmentLinks(sprint, field.jql),
   };
 }
 

@@ -9,6 +9,7 @@ import type { ResolverOutput } from '../../contract';
 import { ORIGIN_PROPERTY_KEY } from '../../domain/origin';
 import { suggestWorkType } from '../../domain/suggestion';
 import { workTypeFieldId } from '../../jira/fields';
+import { editableIssueIds } from '../../jira/issue-permissions';
 import { searchIssuePage } from '../../jira/issue-reads';
 import { jqlCustomField, jqlString } from '../../jira/jql';
 import { AppError } from '../../errors';
@@ -45,9 +46,12 @@ export async function unclassifiedIssues(query: {
     view: issueViewOf(record, fieldId),
     origin: parseOriginProperty(record.properties?.[ORIGIN_PROPERTY_KEY]),
   }));
-  const [parentTypes, signals] = await Promise.all([
+  // Who may classify which row is asked once for the whole page (one permissions/check), alongside the reads
+  // the suggestions need, so the tab can show a browse-only person disabled controls with the reason up front.
+  const [parentTypes, signals, editable] = await Promise.all([
     parentWorkTypesOf(views.flatMap(({ view }) => (view.parent ? [view.parent.id] : [])), fieldId),
     getSignals(views.flatMap(({ origin }) => origin?.signalIds ?? [])),
+    views.length > 0 ? editableIssueIds(views.map(({ view }) => Number(view.summary.id))) : Promise.resolve(new Set<number>()),
   ]);
   return {
     issues: views.map(({ view, origin }) => ({
@@ -57,6 +61,7 @@ export async function unclassifiedIssues(query: {
       issueType: view.summary.issueType,
       status: view.summary.status.name,
       labels: view.summary.labels,
+      canEdit: editable.has(Number(view.summary.id)),
       suggestion: suggestWorkType(
         factsOf(view, view.parent ? (parentTypes.get(view.parent.id) ?? null) : null, originFacts(origin, signals)),
         rules,

@@ -6,11 +6,14 @@
 import type { ResolverOutput } from '../../contract';
 import { AppError } from '../../errors';
 import type { WorkType } from '../../domain/work-type';
+import { ORIGIN_PROPERTY_KEY } from '../../domain/origin';
+import { readinessOf } from '../../domain/readiness';
 import { planFieldValueWrites } from '../../domain/work-type-writes';
 import { writeFieldValues } from '../../jira/app-field-values';
 import { workTypeFieldId } from '../../jira/fields';
 import { editableIssueIds, myIssuePermissions } from '../../jira/issue-permissions';
 import { bulkFetchIssues, getIssueRecord } from '../../jira/issue-reads';
+import { parseOriginProperty } from '../../jira/origin-property';
 import { displayNamesOf } from '../../jira/users';
 import { saveDecisions, type WorkTypeDecision } from '../../store/work-type-decision-repository';
 import { clock } from '../clock';
@@ -24,7 +27,9 @@ export interface Assignment {
 export async function setWorkType(assignment: Assignment, accountId: string): Promise<ResolverOutput<'workType.set'>> {
   const { issueKey } = assignment;
   const [issue, permissions, fieldId, names] = await Promise.all([
-    getIssueRecord('user', issueKey, ['issuetype'], []),
+    // The origin property rides on the read that proves the person may see the issue, so the answer can carry
+    // the issue's new readiness without another round trip to Jira.
+    getIssueRecord('user', issueKey, ['issuetype'], [ORIGIN_PROPERTY_KEY]),
     myIssuePermissions(issueKey),
     workTypeFieldId(),
     displayNamesOf([accountId]),
@@ -44,6 +49,10 @@ export async function setWorkType(assignment: Assignment, accountId: string): Pr
       setAt: setAt.toISOString(),
       acceptedSuggestion: assignment.acceptedSuggestion,
     },
+    readiness: readinessOf({
+      workType: assignment.workType,
+      originKind: parseOriginProperty(issue.properties?.[ORIGIN_PROPERTY_KEY])?.kind ?? 'unknown',
+    }),
   };
 }
 

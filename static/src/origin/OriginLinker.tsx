@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import Button from '@atlaskit/button/new';
 import TextField from '@atlaskit/textfield';
 import type { ResolverOutput } from '../../../src/contract';
@@ -12,6 +12,11 @@ import type { Origin } from '../panel/types';
 type Candidates = ResolverOutput<'origin.candidates'>;
 
 const SEARCH_DELAY_MS = 250;
+/**
+ * Results shown before "Show all": the panel's frame is as tall as its content, so thirty results would make
+ * the issue view scroll past everything else. Narrowing the search is usually quicker than scanning.
+ */
+const FIRST_RESULTS = 6;
 
 /** Candidates for the query, fetched a moment after typing stops; an older answer never replaces a newer one. */
 function useCandidates(issueKey: string, query: string, attempt: number) {
@@ -44,6 +49,12 @@ export default function OriginLinker({
 }) {
   const [query, setQuery] = useState('');
   const [attempt, setAttempt] = useState(0);
+  const [showAll, setShowAll] = useState(false);
+  const listRef = useRef<HTMLUListElement>(null);
+  // "Show all" goes away once pressed; the first result it revealed takes the focus instead of the page.
+  useEffect(() => {
+    if (showAll) listRef.current?.querySelector<HTMLElement>(`li:nth-child(${FIRST_RESULTS + 1}) button`)?.focus();
+  }, [showAll]);
   const found = useCandidates(issueKey, query.trim(), attempt);
   const link = useAction();
   const resultsId = useId();
@@ -69,6 +80,12 @@ export default function OriginLinker({
   const stale = found !== null && found.query !== query.trim();
   const data = found?.data;
   const empty = data && data.signals.length === 0 && data.discoveryNotes.length === 0;
+  const resultCount = data ? data.signals.length + data.discoveryNotes.length : 0;
+  const limit = showAll ? Infinity : FIRST_RESULTS;
+  // Signals first, then notes, within the one limit.
+  const signals = data ? data.signals.slice(0, limit) : [];
+  const notes = data ? data.discoveryNotes.slice(0, Math.max(0, limit - signals.length)) : [];
+  const hidden = resultCount - signals.length - notes.length;
 
   return (
     <div className="up-box" onKeyDown={onKeyDown} data-testid="panel-origin-linker">
@@ -78,7 +95,10 @@ export default function OriginLinker({
       <TextField
         id={`${resultsId}-q`}
         value={query}
-        onChange={(event) => setQuery(event.currentTarget.value)}
+        onChange={(event) => {
+          setQuery(event.currentTarget.value);
+          setShowAll(false);
+        }}
         placeholder="Customer, words from the quote, or a note title"
         aria-describedby={resultsId}
         maxLength={100}
@@ -96,8 +116,8 @@ export default function OriginLinker({
           </p>
         )}
         {data && !empty && (
-          <ul className="up-search-results" aria-label="Signals and discovery notes to link">
-            {data.signals.map((signal) => (
+          <ul ref={listRef} className="up-search-results" aria-label="Signals and discovery notes to link">
+            {signals.map((signal) => (
               <li key={signal.id} data-testid="panel-candidate-signal">
                 <span className="up-result-text">
                   <span>
@@ -120,7 +140,7 @@ export default function OriginLinker({
                 </Button>
               </li>
             ))}
-            {data.discoveryNotes.map((note) => (
+            {notes.map((note) => (
               <li key={note.id} data-testid="panel-candidate-note">
                 <span className="up-result-text">
                   <strong>{note.title}</strong>
@@ -138,6 +158,16 @@ export default function OriginLinker({
               </li>
             ))}
           </ul>
+        )}
+        {data && hidden > 0 && (
+          <div className="up-row" style={{ marginTop: 4 }}>
+            <span className="up-subtlest">
+              Showing {resultCount - hidden} of {resultCount}. Type more to narrow the search, or
+            </span>
+            <Button spacing="compact" appearance="subtle" onClick={() => setShowAll(true)} testId="panel-origin-show-all">
+              Show all {resultCount}
+            </Button>
+          </div>
         )}
       </div>
       <div className="up-row">

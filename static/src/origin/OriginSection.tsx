@@ -1,75 +1,39 @@
 import { Suspense, lazy, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { Loading } from '../ui/Loading';
-import { formatDate, formatMoney, plural, timeAgo } from '../ui/format';
-import { openTriage } from '../panel/navigation';
+import { formatMoney, plural, timeAgo } from '../ui/format';
 import type { Origin } from '../panel/types';
+import { OriginNoteItem, OriginSignalItem } from './OriginItems';
+import { UndoUnlink, type UnlinkedOrigin } from './UndoUnlink';
 
 // The search over signals and notes is loaded when someone links an origin, not on every visit.
 const OriginLinker = lazy(() => import('./OriginLinker'));
 
-const INPUT_KINDS: Record<string, string> = {
-  constraint: 'Constraint',
-  question: 'Question',
-  risk: 'Risk',
-  'technical-shape': 'Technical shape',
-};
-const kindLabel = (kind: string): string => INPUT_KINDS[kind] ?? kind.replace(/-/g, ' ');
-
-/** A quote or a problem in brief: the panel is narrow, and the full text lives on the record's page. */
-const brief = (text: string, max = 220): string => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
-
 export type OriginChange =
   | { kind: 'unlink-signal'; signalId: string; label: string }
-  | { kind: 'unlink-note'; label: string }
+  | { kind: 'unlink-note'; noteId: string; label: string }
   | { kind: 'mark-none' };
-
-/** Under each linked record: open it in triage, and (for people who may edit the issue) unlink it. */
-function OriginItemActions(props: {
-  openLabel: string;
-  unlinkLabel: string;
-  onOpen: () => void;
-  /** null when the person may not edit the issue. */
-  onUnlink: (() => void) | null;
-  busy: boolean;
-  unlinking: boolean;
-}) {
-  return (
-    <div className="up-row">
-      <button type="button" className="up-link" onClick={props.onOpen} aria-label={props.openLabel}>
-        Open in triage
-      </button>
-      {props.onUnlink && (
-        <Button
-          appearance="subtle"
-          spacing="compact"
-          isDisabled={props.busy}
-          isLoading={props.unlinking}
-          aria-label={props.unlinkLabel}
-          onClick={props.onUnlink}
-        >
-          Unlink
-        </Button>
-      )}
-    </div>
-  );
-}
 
 export function OriginSection({
   origin,
   issueKey,
-  projectKey,
   canEdit,
   pending,
+  unlinked,
   onChange,
+  onUndo,
+  onDismissUndo,
   onLinked,
 }: {
   origin: Origin;
   issueKey: string;
-  projectKey: string;
   canEdit: boolean;
   pending: string | null;
+  /** The last unlink, while it can still be undone. */
+  unlinked: UnlinkedOrigin | null;
   onChange: (change: OriginChange) => Promise<boolean>;
+  onUndo: () => void;
+  onDismissUndo: () => void;
   onLinked: (origin: Origin, what: string) => void;
 }) {
   const [linking, setLinking] = useState(false);
@@ -79,6 +43,9 @@ export function OriginSection({
   return (
     <section className="up-section" aria-labelledby="panel-origin-heading" data-testid="panel-origin">
       <h3 id="panel-origin-heading">Origin</h3>
+      {unlinked && canEdit && (
+        <UndoUnlink unlinked={unlinked} undoing={pending === 'undo-unlink'} disabled={busy} onUndo={onUndo} onDismiss={onDismissUndo} />
+      )}
       {origin.kind === 'unknown' && !hasLinks && (
         <p className="up-p up-muted">
           Nobody has recorded where this came from yet.
@@ -100,53 +67,32 @@ export function OriginSection({
           )}
           <ul className="up-trail" aria-label="Origin trail">
             {origin.signals.map((signal) => (
-              <li key={signal.id} data-testid="panel-origin-signal">
-                <div className="up-head">
-                  <span className="up-title">{signal.customer}</span>
-                  {signal.arr !== null && <span className="up-money">{formatMoney(signal.arr)} ARR</span>}
-                  <span className="up-subtlest">
-                    Signal · {formatDate(signal.receivedAt)} · via {signal.source} · raised by {signal.raisedBy}
-                  </span>
-                </div>
-                <blockquote title={signal.quote}>{brief(signal.quote)}</blockquote>
-                <OriginItemActions
-                  openLabel={`Open ${signal.customer}'s signal in ${projectKey} triage`}
-                  unlinkLabel={`Unlink ${signal.customer}'s signal`}
-                  onOpen={() => openTriage(projectKey)}
-                  onUnlink={canEdit ? () => void onChange({ kind: 'unlink-signal', signalId: signal.id, label: `${signal.customer}'s signal` }) : null}
-                  busy={busy}
-                  unlinking={pending === `unlink:${signal.id}`}
-                />
-              </li>
+              <OriginSignalItem
+                key={signal.id}
+                signal={signal}
+                busy={busy}
+                unlinking={pending === `unlink:${signal.id}`}
+                onUnlink={
+                  canEdit ? () => void onChange({ kind: 'unlink-signal', signalId: signal.id, label: `${signal.customer}'s signal` }) : null
+                }
+              />
             ))}
             {origin.discoveryNote && (
-              <li data-testid="panel-origin-note">
-                <div className="up-head">
-                  <span className="up-title">{origin.discoveryNote.title}</span>
-                  <span className="up-subtlest">Discovery note · {origin.discoveryNote.status}</span>
-                </div>
-                <p className="up-p">{brief(origin.discoveryNote.problem)}</p>
-                {origin.discoveryNote.engineeringInput.length > 0 ? (
-                  <ul className="up-input" aria-label="Engineering input">
-                    {origin.discoveryNote.engineeringInput.map((input, index) => (
-                      <li key={index}>
-                        <span className="up-kind">{kindLabel(input.kind)}</span> {brief(input.text, 160)}{' '}
-                        <span className="up-subtlest">— {input.author}</span>
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <p className="up-p up-subtlest">No engineering input yet.</p>
-                )}
-                <OriginItemActions
-                  openLabel={`Open the discovery note “${origin.discoveryNote.title}” in ${projectKey} triage`}
-                  unlinkLabel="Unlink the discovery note"
-                  onOpen={() => openTriage(projectKey)}
-                  onUnlink={canEdit ? () => void onChange({ kind: 'unlink-note', label: 'the discovery note' }) : null}
-                  busy={busy}
-                  unlinking={pending === 'unlink:note'}
-                />
-              </li>
+              <OriginNoteItem
+                note={origin.discoveryNote}
+                busy={busy}
+                unlinking={pending === 'unlink:note'}
+                onUnlink={
+                  canEdit
+                    ? () =>
+                        void onChange({
+                          kind: 'unlink-note',
+                          noteId: origin.discoveryNote!.id,
+                          label: `the discovery note “${origin.discoveryNote!.title}”`,
+                        })
+                    : null
+                }
+              />
             )}
           </ul>
         </>

@@ -1,10 +1,10 @@
-import { Suspense, lazy, useCallback } from 'react';
+import { Suspense, lazy, useCallback, useState } from 'react';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { IssueSummary } from '../../../src/contract';
 import type { WorkType } from '../../../src/domain/work-type';
-import type { SurfaceProps } from '../main';
+import type { SurfaceProps } from '../surface';
 import { callResolver } from '../api';
 import { useResolver } from '../use-resolver';
 import { useRefreshable } from '../ui/use-refreshable';
@@ -17,6 +17,7 @@ import { Loading } from '../ui/Loading';
 import { LazyErrorMessage } from '../ui/LazyErrorMessage';
 import { WorkTypeSection } from '../work-type/WorkTypeSection';
 import { OriginSection, type OriginChange } from '../origin/OriginSection';
+import type { UnlinkedOrigin } from '../origin/UndoUnlink';
 import { ReadinessList } from './ReadinessList';
 import type { Origin, PanelContext } from './types';
 import './panel.css';
@@ -60,6 +61,7 @@ function IssueContext({ issueKey }: { issueKey: string }) {
   const { result, reload, refresh, update } = useRefreshable('panel.context', { issueKey });
   const action = useAction();
   const { region, announce } = useAnnouncer();
+  const [unlinked, setUnlinked] = useState<UnlinkedOrigin | null>(null);
   const issueId = result.state === 'ready' ? result.data.issue.id : null;
   // Someone changed the issue elsewhere (the Work type field, a workflow): show it without a spinner.
   useIssueChanges({ key: issueKey, id: issueId }, refresh, { includeUpstreamEvents: false });
@@ -68,13 +70,18 @@ function IssueContext({ issueKey }: { issueKey: string }) {
     (value: WorkType | null, acceptedSuggestion: boolean) =>
       action.run(acceptedSuggestion ? 'confirm' : 'change', async () => {
         const saved = await callResolver('workType.set', { issueKey, workType: value, acceptedSuggestion });
-        update((data) => ({ ...data, workType: { ...data.workType, value: saved.value, decision: saved.decision } }));
+        // The write answers with everything it changed on screen (the value, who set it, the readiness), so the
+        // panel does not read its whole context again. The suggestion does not depend on the issue's own value.
+        update((data) => ({
+          ...data,
+          workType: { ...data.workType, value: saved.value, decision: saved.decision },
+          readiness: saved.readiness,
+        }));
         emitWorkTypeChanged({ issueKey, value: saved.value });
         announce(saved.value ? `Work type set to ${saved.value}.` : 'Work type cleared.');
         focusSection('panel-work-type-focus');
-        refresh();
       }),
-    [action, issueKey, update, announce, refresh],
+    [action, issueKey, update, announce],
   );
 
   const applyOrigin = useCallback(
@@ -82,6 +89,8 @@ function IssueContext({ issueKey }: { issueKey: string }) {
     [update],
   );
 
+  // After an origin change the panel still reads its context again: the origin feeds the suggestion (a signal
+  // routed to "quick fix" suggests Corrective), which only the server computes.
   const changeOrigin = useCallback(
     (change: OriginChange) => {
       const name = change.kind === 'unlink-signal' ? `unlink:${change.signalId}` : change.kind === 'unlink-note' ? 'unlink:note' : 'mark-none';
@@ -93,17 +102,49 @@ function IssueContext({ issueKey }: { issueKey: string }) {
               ? await callResolver('origin.unlink', { issueKey, discoveryNote: true })
               : await callResolver('origin.markNone', { issueKey });
         applyOrigin(origin);
-        announce(change.kind === 'mark-none' ? 'Marked as having no origin.' : `Unlinked ${change.label}.`);
-        focusSection('panel-origin-focus');
+        if (change.kind === 'mark-none') {
+          setUnlinked(null);
+          announce('Marked as having no origin.');
+          focusSection('panel-origin-focus');
+        } else {
+          // The undo takes the focus itself (the Unlink button pressed has gone with its record).
+          setUnlinked({
+            label: change.label,
+            relink: change.kind === 'unlink-signal' ? { signalId: change.signalId } : { discoveryNoteId: change.noteId },
+          });
+          announce(`Unlinked ${change.label}.`);
+        }
         refresh();
       });
     },
     [action, issueKey, applyOrigin, announce, refresh],
   );
 
+  const undoUnlink = useCallback(() => {
+    if (!unlinked) return;
+    const { relink, label } = unlinked;
+    void action.run('undo-unlink', async () => {
+      const { origin } = await callResolver(
+        'origin.link',
+        'signalId' in relink ? { issueKey, signalIds: [relink.signalId] } : { issueKey, discoveryNoteId: relink.discoveryNoteId },
+      );
+      applyOrigin(origin);
+      setUnlinked(null);
+      announce(`Linked ${label} again.`);
+      focusSection('panel-origin-focus');
+      refresh();
+    });
+  }, [action, issueKey, unlinked, applyOrigin, announce, refresh]);
+
+  const dismissUndo = useCallback(() => {
+    setUnlinked(null);
+    focusSection('panel-origin-focus');
+  }, []);
+
   const onLinked = useCallback(
     (origin: Origin, what: string) => {
       applyOrigin(origin);
+      setUnlinked(null);
       announce(`Linked ${what}.`);
       refresh();
     },
@@ -139,10 +180,12 @@ function IssueContext({ issueKey }: { issueKey: string }) {
         <OriginSection
           origin={data.origin}
           issueKey={issueKey}
-          projectKey={data.issue.project.key}
           canEdit={data.canEdit}
           pending={action.pending}
+          unlinked={unlinked}
           onChange={changeOrigin}
+          onUndo={undoUnlink}
+          onDismissUndo={dismissUndo}
           onLinked={onLinked}
         />
       </div>

@@ -1,8 +1,15 @@
-import { useMemo, useState } from 'react';
+/**
+ * The admin page's suggestion rules. Edits stay on the page until saved; the bar under the tables (never more
+ * than a table's scroll box away from any edit) saves, discards or loads the defaults, and says whether there
+ * are unsaved changes. Leaving with unsaved changes asks first (the browser's own prompt), and loading the
+ * defaults over unsaved changes asks first too.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Heading from '@atlaskit/heading';
 import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
-import { Stack, Text } from '@atlaskit/primitives';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { ResolverOutput } from '../../../src/contract';
 import { DEFAULT_SUGGESTION_RULES } from '../../../src/domain/suggestion-rules';
 import { asResolverCallError, callResolver, type ResolverCallError } from '../api';
@@ -12,15 +19,11 @@ import { LazyErrorMessage } from '../ui/LazyErrorMessage';
 import { useAnnouncer } from '../ui/Announcer';
 import { formatDate, plural } from '../ui/format';
 import { RuleTable } from './RuleTable';
-import { RULE_TABLES, newRow, rowErrorsFromServer, rowsFrom, validate, type RowErrors, type RuleRows, type RuleTableKey } from './rules-model';
+import { RULE_TABLES, newRow, rowErrorsFromServer, rowsFrom, sameRules, validate, type RowErrors, type RuleRows, type RuleTableKey } from './rules-model';
+import { useUnsavedChangesWarning } from './unsaved-changes';
 import './settings.css';
 
 type SavedRules = ResolverOutput<'settings.rules.get'>;
-
-const sameRows = (a: RuleRows, b: RuleRows): boolean =>
-  RULE_TABLES.every(
-    (t) => a[t].length === b[t].length && a[t].every((row, i) => row.key === b[t][i]?.key && row.workType === b[t][i]?.workType),
-  );
 
 function Editor({ initial }: { initial: SavedRules }) {
   const [saved, setSaved] = useState(initial);
@@ -33,10 +36,18 @@ function Editor({ initial }: { initial: SavedRules }) {
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<ResolverCallError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Asking before the defaults replace unsaved edits; focus moves into the question and back out of it.
+  const [confirmingReset, setConfirmingReset] = useState(false);
+  const keepRef = useRef<HTMLButtonElement>(null);
+  const resetRef = useRef<HTMLButtonElement>(null);
   const { region, announce } = useAnnouncer();
 
   const validation = useMemo(() => validate(rows), [rows]);
-  const dirty = !sameRows(rows, savedRows);
+  const dirty = !sameRules(rows, savedRows);
+  useUnsavedChangesWarning(dirty);
+  useEffect(() => {
+    if (confirmingReset) keepRef.current?.focus();
+  }, [confirmingReset]);
   const rowErrors: RowErrors = showErrors ? validation.rowErrors : {};
   const errorsFor = (table: RuleTableKey) => ({ ...serverErrors[table], ...rowErrors[table] });
   const problemCount = RULE_TABLES.reduce((n, t) => n + Object.keys(validation.rowErrors[t] ?? {}).length, 0);
@@ -77,12 +88,20 @@ function Editor({ initial }: { initial: SavedRules }) {
     }
   };
 
-  const resetToDefaults = () => {
+  const loadDefaults = () => {
+    setConfirmingReset(false);
     setRows(rowsFrom(DEFAULT_SUGGESTION_RULES));
     setServerErrors({});
     setShowErrors(false);
     setNotice('The default rules are loaded below. Save to use them; nothing has changed yet.');
     announce('Default rules loaded. Save to use them.');
+    requestAnimationFrame(() => resetRef.current?.focus());
+  };
+
+  const resetToDefaults = () => (dirty ? setConfirmingReset(true) : loadDefaults());
+  const keepEditing = () => {
+    setConfirmingReset(false);
+    requestAnimationFrame(() => resetRef.current?.focus());
   };
 
   const discard = () => {
@@ -97,10 +116,19 @@ function Editor({ initial }: { initial: SavedRules }) {
   return (
     <Stack space="space.200">
       {region}
-      <Text as="p" color="color.text.subtle">
-        Upstream suggests a work type for each issue from these rules: its issue type, its labels, and words in its summary
-        and description. A person still confirms every suggestion.
-      </Text>
+      <Inline space="space.100" alignBlock="start" spread="space-between">
+        <Text as="p" color="color.text.subtle">
+          Upstream suggests a work type for each issue from these rules: its issue type, its labels, and words in its summary
+          and description. A person still confirms every suggestion.
+        </Text>
+        {dirty && (
+          <span style={{ flexShrink: 0 }}>
+            <Lozenge appearance="moved" maxWidth="none" testId="rules-unsaved-badge">
+              Unsaved changes
+            </Lozenge>
+          </span>
+        )}
+      </Inline>
       {notice && (
         <Text as="p" color="color.text.success" testId="rules-notice">
           {notice}
@@ -141,25 +169,49 @@ function Editor({ initial }: { initial: SavedRules }) {
         ))}
       </div>
       {failure && <LazyErrorMessage error={failure} onRetry={() => void save()} />}
-      <div className="rl-bar" role="group" aria-label="Save the suggestion rules">
-        <Button appearance="primary" onClick={() => void save()} isLoading={saving} isDisabled={!dirty} testId="rules-save">
-          Save rules
-        </Button>
-        <Button onClick={discard} isDisabled={!dirty || saving}>
-          Discard changes
-        </Button>
-        <Button appearance="subtle" onClick={resetToDefaults} isDisabled={saving} testId="rules-reset">
-          Reset to defaults
-        </Button>
-        {dirty ? (
-          <span className="rl-dirty" data-testid="rules-dirty">
-            Unsaved changes{showErrors && problemCount > 0 ? ` · ${plural(problemCount, 'rule')} to fix` : ''}
-          </span>
+      <div className="rl-bar" role="group" aria-label="Save the suggestion rules" data-testid="rules-bar">
+        {confirmingReset ? (
+          <div
+            className="rl-confirm"
+            role="alertdialog"
+            aria-labelledby="rules-reset-question"
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') keepEditing();
+            }}
+            data-testid="rules-reset-confirm"
+          >
+            <span id="rules-reset-question" className="rl-confirm-text">
+              Replace your unsaved changes with the default rules? Your edits will be lost.
+            </span>
+            <Button appearance="warning" onClick={loadDefaults} testId="rules-reset-replace">
+              Replace with defaults
+            </Button>
+            <Button ref={keepRef} onClick={keepEditing} testId="rules-reset-keep">
+              Keep my changes
+            </Button>
+          </div>
         ) : (
-          <span className="rl-status" data-testid="rules-status">
-            {saved.isDefault ? 'Using the default rules that ship with Upstream.' : `Saved ${saved.updatedAt ? formatDate(saved.updatedAt) : ''}.`}{' '}
-            {plural(validation.count, 'rule')}.
-          </span>
+          <>
+            <Button appearance="primary" onClick={() => void save()} isLoading={saving} isDisabled={!dirty || saving} testId="rules-save">
+              Save rules
+            </Button>
+            <Button onClick={discard} isDisabled={!dirty || saving} testId="rules-discard">
+              Discard changes
+            </Button>
+            <Button ref={resetRef} appearance="subtle" onClick={resetToDefaults} isDisabled={saving} testId="rules-reset">
+              Reset to defaults
+            </Button>
+            {dirty ? (
+              <span className="rl-dirty" data-testid="rules-dirty">
+                Unsaved changes{showErrors && problemCount > 0 ? ` · ${plural(problemCount, 'rule')} to fix` : ''}
+              </span>
+            ) : (
+              <span className="rl-status" data-testid="rules-status">
+                {saved.isDefault ? 'Using the default rules that ship with Upstream.' : `Saved ${saved.updatedAt ? formatDate(saved.updatedAt) : ''}.`}{' '}
+                {plural(validation.count, 'rule')}.
+              </span>
+            )}
+          </>
         )}
       </div>
     </Stack>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import Heading from '@atlaskit/heading';
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
@@ -11,15 +11,14 @@ import { useResolver } from '../use-resolver';
 import { Resolved } from '../ui/Resolved';
 import { SurfaceLayout } from '../ui/SurfaceLayout';
 import { LazyErrorMessage } from '../ui/LazyErrorMessage';
+import { formatDate } from '../ui/format';
 import { RulesEditor } from './RulesEditor';
 import { TargetMixSettings } from '../sprint-shape/TargetMixSettings';
 
 type RotatedSecret = ResolverOutput<'settings.rotateIntakeSecret'>;
 
-const formatTime = (iso: string): string => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
-};
+// The confirmation (and Atlaskit's modal) is fetched the first time someone asks to rotate.
+const RotateSecretDialog = lazy(() => import('./RotateSecretDialog'));
 
 async function copyToClipboard(text: string, field: HTMLInputElement | null): Promise<boolean> {
   try {
@@ -69,8 +68,11 @@ function IntakeSecret({ initial }: { initial: ResolverOutput<'settings.overview'
   const [rotating, setRotating] = useState(false);
   const [rotated, setRotated] = useState<RotatedSecret | null>(null);
   const [failure, setFailure] = useState<ResolverCallError | null>(null);
+  // null until first asked, so the dialog's code is loaded only then; then kept mounted for its closing motion.
+  const [confirming, setConfirming] = useState<boolean | null>(null);
 
   const rotate = async () => {
+    setConfirming(false);
     setRotating(true);
     setFailure(null);
     try {
@@ -83,6 +85,8 @@ function IntakeSecret({ initial }: { initial: ResolverOutput<'settings.overview'
       setRotating(false);
     }
   };
+  // Creating the first secret breaks nobody; replacing one breaks every sender at once, so that asks first.
+  const askOrCreate = () => (overview.intakeSecretConfigured ? setConfirming(true) : void rotate());
 
   return (
     <Stack space="space.150">
@@ -91,15 +95,20 @@ function IntakeSecret({ initial }: { initial: ResolverOutput<'settings.overview'
       </Heading>
       <Text as="p" testId="upstream-secret-status">
         {overview.intakeSecretConfigured
-          ? `A secret is configured${overview.intakeSecretRotatedAt ? `, last rotated ${formatTime(overview.intakeSecretRotatedAt)}` : ''}.`
+          ? `A secret is configured${overview.intakeSecretRotatedAt ? `, last rotated ${formatDate(overview.intakeSecretRotatedAt)}` : ''}. CRM and Slack bridges sign each signal with it.`
           : 'No secret yet: the intake webtrigger refuses every request until you create one.'}
       </Text>
       <div>
-        <Button appearance={overview.intakeSecretConfigured ? 'default' : 'primary'} onClick={rotate} isLoading={rotating}>
-          {overview.intakeSecretConfigured ? 'Rotate intake secret' : 'Create intake secret'}
+        <Button appearance={overview.intakeSecretConfigured ? 'default' : 'primary'} onClick={askOrCreate} isLoading={rotating} testId="rotate-secret">
+          {overview.intakeSecretConfigured ? 'Rotate intake secret…' : 'Create intake secret'}
         </Button>
       </div>
-      {failure && <LazyErrorMessage error={failure} onRetry={rotate} />}
+      {confirming !== null && (
+        <Suspense fallback={null}>
+          <RotateSecretDialog isOpen={confirming} onConfirm={() => void rotate()} onCancel={() => setConfirming(false)} />
+        </Suspense>
+      )}
+      {failure && <LazyErrorMessage error={failure} onRetry={() => void rotate()} />}
       {rotated && <NewSecret rotated={rotated} />}
     </Stack>
   );

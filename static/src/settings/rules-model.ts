@@ -21,6 +21,30 @@ export type RuleRows = Record<RuleTableKey, RuleRow[]>;
 /** Per table, per row id: what is wrong with the key or the work type. */
 export type RowErrors = Partial<Record<RuleTableKey, Record<number, { key?: string; workType?: string }>>>;
 
+/** What one rule of each table is about, as the page names it ("Remove rule for label tech-debt"). */
+export const RULE_NOUNS: Record<RuleTableKey, string> = { issueTypes: 'issue type', labels: 'label', keywords: 'keyword' };
+
+const quotedIfSpaced = (key: string): string => (/\s/.test(key) ? `“${key}”` : key);
+
+/** The Remove button's accessible name: which rule it removes, or that the rule is still blank. */
+export function removeRuleLabel(table: RuleTableKey, key: string): string {
+  const name = key.trim();
+  return name ? `Remove rule for ${RULE_NOUNS[table]} ${quotedIfSpaced(name)}` : `Remove new ${RULE_NOUNS[table]} rule`;
+}
+
+/** The work-type picker's accessible name, tied to the rule beside it. */
+export function workTypeLabel(table: RuleTableKey, key: string): string {
+  const name = key.trim();
+  return name ? `Work type for ${RULE_NOUNS[table]} ${quotedIfSpaced(name)}` : `Work type for the new ${RULE_NOUNS[table]} rule`;
+}
+
+/** Whether two sets of rows say the same rules in the same order: the page's "unsaved changes" test. */
+export function sameRules(a: RuleRows, b: RuleRows): boolean {
+  return RULE_TABLES.every(
+    (t) => a[t].length === b[t].length && a[t].every((row, i) => row.key === b[t][i]?.key && row.workType === b[t][i]?.workType),
+  );
+}
+
 let nextId = 1;
 export const newRow = (): RuleRow => ({ id: nextId++, key: '', workType: '' });
 

@@ -1,23 +1,24 @@
 /**
- * The numbers behind the bars, per segment: actual share and amount, target, and drift in percentage points
- * (of classified work), with drift past the threshold in the danger colour. Each row's name opens its issues.
+ * The numbers behind the bars, per segment: the share of classified work beside its target and the drift
+ * between them (so the row's own numbers subtract to its drift), then the share of the whole sprint, secondary.
+ * The caption, above the numbers, says what drift is measured against. Each row's name opens its issues in Jira.
  */
-import { SHAPE_SEGMENTS, type ShapeSegment } from '../../../src/domain/sprint-shape';
-import type { WorkType } from '../../../src/domain/work-type';
-import type { ShapeBreakdownDto, TargetMixDto } from '../../../src/contract/sprint-shape';
-import { TEXT, TEXT_SUBTLE, backgroundOf, formatPoints } from './segment-style';
+import type { ShapeSegment } from '../../../src/domain/sprint-shape';
+import { TEXT, TEXT_SUBTLE, backgroundOf } from './segment-style';
+import { formatAmount, formatPercent, formatPp, type DriftRow } from './shape-view-model';
+import type { Measure } from '../../../src/domain/sprint-shape';
+import './sprint-shape.css';
 
 interface DriftTableProps {
-  measured: ShapeBreakdownDto;
-  target: TargetMixDto;
-  drift: Record<WorkType, number>;
-  threshold: number;
-  unit: (amount: number) => string;
+  rows: DriftRow[];
+  /** One line: what drift is measured against (shape-view-model's driftBasis). */
+  basis: string;
+  measure: Measure;
   onOpenSegment: (segment: ShapeSegment) => void;
 }
 
 const cell = { padding: '2px 6px', textAlign: 'right', whiteSpace: 'nowrap' } as const;
-const head = { ...cell, font: 'var(--ds-font-body-small, 400 11px/16px sans-serif)', color: TEXT_SUBTLE, fontWeight: 600 } as const;
+const head = { ...cell, font: 'var(--ds-font-body-small, 400 11px/16px sans-serif)', color: TEXT_SUBTLE, fontWeight: 600, verticalAlign: 'bottom' } as const;
 const linkButton = {
   background: 'none',
   border: 'none',
@@ -28,45 +29,60 @@ const linkButton = {
   textAlign: 'left',
 } as const;
 
-export function DriftTable({ measured, target, drift, threshold, unit, onOpenSegment }: DriftTableProps) {
+export function DriftTable({ rows, basis, measure, onOpenSegment }: DriftTableProps) {
   return (
-    <table style={{ width: '100%', borderCollapse: 'collapse', font: 'var(--ds-font-body, 400 14px/20px sans-serif)', color: TEXT }} data-testid="sprint-shape-table">
+    <table style={{ margin: 0, width: '100%', borderCollapse: 'collapse', font: 'var(--ds-font-body, 400 14px/20px sans-serif)', color: TEXT }} data-testid="sprint-shape-table">
+      <caption
+        style={{ captionSide: 'top', textAlign: 'left', margin: 0, padding: '0 6px 4px', font: 'var(--ds-font-body-small, 400 12px/16px sans-serif)', color: TEXT_SUBTLE }}
+        data-testid="sprint-shape-basis"
+      >
+        {basis}
+      </caption>
       <thead>
         <tr>
-          <th style={{ ...head, textAlign: 'left' }}>Work type</th>
-          <th style={head}>Actual</th>
-          <th style={head}>Target</th>
-          <th style={head} title="Share of classified work minus target, in percentage points">
+          <th scope="col" style={{ ...head, textAlign: 'left' }}>
+            Work type
+          </th>
+          <th scope="col" style={head}>
+            Of classified
+          </th>
+          <th scope="col" style={head}>
+            Target
+          </th>
+          <th scope="col" style={head}>
             Drift
+          </th>
+          <th scope="col" style={{ ...head, fontWeight: 400 }}>
+            Of whole sprint
           </th>
         </tr>
       </thead>
       <tbody>
-        {SHAPE_SEGMENTS.map((segment) => {
-          const isType = segment !== 'Unclassified';
-          const points = isType ? drift[segment] : null;
-          const pastThreshold = points !== null && Math.abs(points) > threshold;
-          return (
-            <tr key={segment} data-testid={`sprint-shape-row-${segment}`}>
-              <td style={{ ...cell, textAlign: 'left' }}>
-                <span aria-hidden style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, marginRight: 6, background: backgroundOf(segment) }} />
-                <button type="button" style={linkButton} onClick={() => onOpenSegment(segment)} title="Open these issues in Jira">
-                  {segment}
-                </button>
-              </td>
-              <td style={cell}>
-                {measured.percents[segment]}% <span style={{ color: TEXT_SUBTLE }}>({unit(measured.amounts[segment])})</span>
-              </td>
-              <td style={cell}>{isType ? `${target[segment]}%` : '—'}</td>
-              <td
-                style={{ ...cell, fontWeight: pastThreshold ? 600 : 400, color: pastThreshold ? 'var(--ds-text-danger, #AE2E24)' : TEXT }}
-                data-testid={isType ? `sprint-shape-drift-${segment}` : undefined}
-              >
-                {points === null ? '—' : `${formatPoints(points)} pp`}
-              </td>
-            </tr>
-          );
-        })}
+        {rows.map((row) => (
+          <tr key={row.segment} data-testid={`sprint-shape-row-${row.segment}`} style={{ borderTop: '1px solid var(--ds-border, #091E4224)' }}>
+            <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>
+              <span aria-hidden style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, marginRight: 6, background: backgroundOf(row.segment) }} />
+              <button type="button" className="ss-link" style={linkButton} onClick={() => onOpenSegment(row.segment)} title="Open these issues in Jira">
+                {row.segment}
+              </button>
+            </th>
+            <td style={{ ...cell, fontWeight: row.classifiedPercent === null ? 400 : 600 }} data-testid={`sprint-shape-classified-${row.segment}`}>
+              {row.classifiedPercent === null ? '—' : formatPercent(row.classifiedPercent)}
+            </td>
+            <td style={cell} data-testid={`sprint-shape-target-${row.segment}`}>
+              {row.targetPercent === null ? '—' : formatPercent(row.targetPercent)}
+            </td>
+            <td
+              style={{ ...cell, fontWeight: row.pastThreshold ? 600 : 400, color: row.pastThreshold ? 'var(--ds-text-danger, #AE2E24)' : TEXT }}
+              data-testid={`sprint-shape-drift-${row.segment}`}
+            >
+              {row.drift === null ? '—' : formatPp(row.drift)}
+            </td>
+            <td style={{ ...cell, color: TEXT_SUBTLE }} data-testid={`sprint-shape-sprint-share-${row.segment}`}>
+              {formatPercent(row.sprintPercent)} · {formatAmount(row.amount, measure)}
+            </td>
+          </tr>
+        ))}
       </tbody>
     </table>
   );

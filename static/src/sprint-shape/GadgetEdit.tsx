@@ -1,12 +1,15 @@
 /**
  * The sprint-shape gadget's edit view: board, sprint, target mix, measure and drift threshold. The form is
- * checked with the contract's schema, then with Jira (the board exists and the user sees it, the sprint is the
- * board's) before `view.submit`; every problem is shown next to its field and nothing is saved.
+ * checked as it is filled in, with the contract's schema, and Save stays disabled until it passes (and while
+ * saving); Jira then checks what only it knows (the board exists and the person sees it, the sprint is the
+ * board's) before `view.submit`. Every problem has one message, under its field, in space kept for it, so
+ * nothing on the form moves when a message comes or goes.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { view } from '@forge/bridge';
 import Select from '@atlaskit/select';
 import Button from '@atlaskit/button/new';
+import TextField from '@atlaskit/textfield';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { BoardSummary } from '../../../src/contract';
 import type { GadgetConfig, TargetMixDto } from '../../../src/contract/sprint-shape';
@@ -19,7 +22,8 @@ import { Loading } from '../ui/Loading';
 import { SurfaceLayout } from '../ui/SurfaceLayout';
 import { Empty } from '../ui/Empty';
 import { DEFAULT_DRIFT_THRESHOLD, readStoredConfig } from './gadget-config';
-import { targetAsText, validateForm, type EditForm, type FormProblems } from './edit-form';
+import { shownProblems, targetAsText, validateForm, type EditForm, type FieldKey, type FormProblems } from './edit-form';
+import { FieldMessage } from './FieldMessage';
 import { TargetMixFields } from './TargetMixFields';
 import { SprintPicker } from './SprintPicker';
 import { Segmented } from './Segmented';
@@ -47,120 +51,141 @@ function initialForm(saved: SavedSettings, siteTarget: TargetMixDto): EditForm {
   };
 }
 
-const problem = (text: string | undefined) =>
-  text ? (
-    <Text size="small" color="color.text.danger">
-      {text}
-    </Text>
-  ) : null;
+/**
+ * Choosing a board counts as touching it (its message may show at once); typed fields are touched when left,
+ * so a half-typed number is not called wrong while it is being typed.
+ */
+const fieldsOf = (change: Partial<EditForm>): FieldKey[] => ('boardId' in change ? ['boardId'] : []);
 
 function ConfigForm({ boards, initial }: { boards: BoardSummary[]; initial: EditForm }) {
   const options = boards.map(optionFor);
   const [form, setForm] = useState<EditForm>(initial);
-  const [problems, setProblems] = useState<FormProblems>({});
+  const [touched, setTouched] = useState<ReadonlySet<FieldKey>>(() => new Set());
+  // What Jira said about the last attempt (board, sprint) or why saving failed (form); cleared by the next edit.
+  const [serverProblems, setServerProblems] = useState<FormProblems>({});
   const [saving, setSaving] = useState(false);
+  const checked = useMemo(() => validateForm(form), [form]);
+  const problems = shownProblems({ ...(checked.problems ?? {}), ...serverProblems }, touched);
+  const touch = (...keys: FieldKey[]): void => setTouched((current) => (keys.every((k) => current.has(k)) ? current : new Set([...current, ...keys])));
   const update = (change: Partial<EditForm>): void => {
     setForm((current) => ({ ...current, ...change }));
-    setProblems({});
+    setServerProblems({});
+    const keys = fieldsOf(change);
+    if (keys.length > 0) touch(...keys);
   };
 
   const save = async (): Promise<void> => {
-    const checked = validateForm(form);
-    if (!checked.config) {
-      setProblems(checked.problems);
-      return;
-    }
+    if (!checked.config || saving) return;
+    const config = checked.config;
     setSaving(true);
     try {
-      await callResolver('sprintShape.checkConfig', { config: checked.config });
+      await callResolver('sprintShape.checkConfig', { config });
     } catch (error: unknown) {
       const failure = asResolverCallError(error);
-      const onSprint = failure.code === 'not-found' && checked.config.sprint.kind === 'sprint';
-      setProblems(onSprint ? { sprint: failure.message } : failure.code === 'not-found' ? { boardId: failure.message } : { form: failure.message });
+      const onSprint = failure.code === 'not-found' && config.sprint.kind === 'sprint';
+      setServerProblems(onSprint ? { sprint: failure.message } : failure.code === 'not-found' ? { boardId: failure.message } : { form: failure.message });
+      touch('boardId');
       setSaving(false);
       return;
     }
     try {
-      await view.submit(checked.config);
+      await view.submit(config);
     } catch (error: unknown) {
       console.error('Upstream: saving the gadget configuration failed', error);
-      setProblems({ form: 'Jira did not save this configuration. Try again.' });
+      setServerProblems({ form: 'Jira did not save this configuration. Try again.' });
       setSaving(false);
     }
   };
 
+  const invalid = checked.config === null;
   return (
-    <Stack space="space.200">
-      <Stack space="space.050">
-        <label htmlFor="board-select">
-          <Text weight="medium">Board</Text>
-        </label>
-        <Select<BoardOption>
-          inputId="board-select"
-          options={options}
-          value={options.find((option) => option.value === form.boardId) ?? null}
-          onChange={(option) => update({ boardId: option?.value ?? null, sprint: { kind: 'active' } })}
-          placeholder="Type to search boards"
-          isSearchable
-          isInvalid={Boolean(problems.boardId)}
-          autoFocus
-        />
-        {problems.boardId ? problem(problems.boardId) : <Text size="small" color="color.text.subtle">The gadget shows the shape of this board's sprints.</Text>}
-      </Stack>
-      {form.boardId !== null && <SprintPicker boardId={form.boardId} value={form.sprint} onChange={(sprint) => update({ sprint })} problem={problems.sprint} />}
-      <Stack space="space.050">
-        <Text weight="medium">Target mix</Text>
-        <TargetMixFields idPrefix="target" value={form.target} onChange={(target) => update({ target })} problems={problems} />
-      </Stack>
-      <Inline space="space.300" shouldWrap alignBlock="start">
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <Stack space="space.150">
         <Stack space="space.050">
-          <Text weight="medium">Measure by</Text>
-          <Segmented<Measure>
-            label="Measure by"
-            options={[
-              { value: 'estimate', label: 'Estimate' },
-              { value: 'count', label: 'Issue count' },
-            ]}
-            value={form.measure}
-            onChange={(measure) => update({ measure })}
+          <label htmlFor="board-select">
+            <Text weight="medium">Board</Text>
+          </label>
+          <Select<BoardOption>
+            inputId="board-select"
+            options={options}
+            value={options.find((option) => option.value === form.boardId) ?? null}
+            onChange={(option) => update({ boardId: option?.value ?? null, sprint: { kind: 'active' } })}
+            onBlur={() => touch('boardId')}
+            placeholder="Type to search boards"
+            isSearchable
+            isInvalid={Boolean(problems.boardId)}
+            aria-describedby="board-message"
+            autoFocus
+          />
+          <FieldMessage
+            id="board-message"
+            error={problems.boardId}
+            hint={form.boardId === null ? 'Choose the board whose sprints the gadget shows.' : "The gadget shows the shape of this board's sprints."}
           />
         </Stack>
+        {form.boardId !== null && <SprintPicker boardId={form.boardId} value={form.sprint} onChange={(sprint) => update({ sprint })} problem={problems.sprint} />}
         <Stack space="space.050">
-          <label htmlFor="drift-threshold">
-            <Text weight="medium">Warn when drift exceeds (points)</Text>
-          </label>
-          <div style={{ width: 88 }}>
-            <input
-              id="drift-threshold"
-              type="number"
-              min={1}
-              max={50}
-              value={form.driftThreshold}
-              aria-invalid={Boolean(problems.driftThreshold)}
-              onChange={(event) => update({ driftThreshold: event.currentTarget.value })}
-              style={{
-                width: '100%',
-                padding: '4px 6px',
-                borderRadius: 3,
-                border: `2px solid ${problems.driftThreshold ? 'var(--ds-border-danger, #E2483D)' : 'var(--ds-border-input, #8590A2)'}`,
-                background: 'var(--ds-background-input, #FFFFFF)',
-                color: 'var(--ds-text, #172B4D)',
-              }}
-            />
-          </div>
-          {problem(problems.driftThreshold)}
+          <Text weight="medium">Target mix</Text>
+          <TargetMixFields idPrefix="target" value={form.target} onChange={(target) => update({ target })} onBlur={(type) => touch(type)} problems={problems} />
         </Stack>
-      </Inline>
-      {problems.form && <div role="alert">{problem(problems.form)}</div>}
-      <Inline space="space.100">
-        <Button appearance="primary" onClick={() => void save()} isLoading={saving}>
-          Save
-        </Button>
-        <Button onClick={() => void view.close().catch(() => undefined)} isDisabled={saving}>
-          Cancel
-        </Button>
-      </Inline>
-    </Stack>
+        <Inline space="space.300" shouldWrap alignBlock="start">
+          <Stack space="space.050">
+            <Text weight="medium">Measure by</Text>
+            <Segmented<Measure>
+              label="Measure by"
+              options={[
+                { value: 'estimate', label: 'Estimate' },
+                { value: 'count', label: 'Issue count' },
+              ]}
+              value={form.measure}
+              onChange={(measure) => update({ measure })}
+            />
+          </Stack>
+          <Stack space="space.050">
+            <label htmlFor="drift-threshold">
+              <Text weight="medium">Warn when drift is more than</Text>
+            </label>
+            <div style={{ width: 120 }}>
+              <TextField
+                id="drift-threshold"
+                type="number"
+                min={1}
+                max={50}
+                step={1}
+                value={form.driftThreshold}
+                isInvalid={Boolean(problems.driftThreshold)}
+                aria-describedby="drift-threshold-message"
+                elemAfterInput={
+                  <span style={{ paddingInlineEnd: 8, color: 'var(--ds-text-subtle, #44546F)' }} aria-hidden>
+                    pp
+                  </span>
+                }
+                onChange={(event) => update({ driftThreshold: event.currentTarget.value })}
+                onBlur={() => touch('driftThreshold')}
+              />
+            </div>
+            <FieldMessage id="drift-threshold-message" error={problems.driftThreshold} hint="Percentage points, 1–50." />
+          </Stack>
+        </Inline>
+        <Stack space="space.050">
+          <Inline space="space.100" alignBlock="center">
+            <Button type="submit" appearance="primary" isDisabled={invalid || saving} isLoading={saving} aria-describedby="save-message">
+              Save
+            </Button>
+            <Button onClick={() => void view.close().catch(() => undefined)} isDisabled={saving}>
+              Cancel
+            </Button>
+          </Inline>
+          <FieldMessage id="save-message" error={problems.form} hint={invalid ? 'Save is available once every field above is filled in correctly.' : undefined} />
+        </Stack>
+      </Stack>
+    </form>
   );
 }
 

@@ -1,6 +1,7 @@
-/** What needs attention, in words: drift past the threshold, untriaged work, estimates missing. */
+/** What needs attention, in words: drift past the threshold, untriaged work, estimates missing (the server's list). */
 import type { ShapeWarningDto } from '../../../src/contract/sprint-shape';
-import { formatPoints } from './segment-style';
+import type { Measure } from '../../../src/domain/sprint-shape';
+import { warningSentence } from './shape-view-model';
 
 const boxStyle = {
   borderLeft: '3px solid var(--ds-border-warning, #E56910)',
@@ -15,23 +16,23 @@ const boxStyle = {
   font: 'var(--ds-font-body, 400 14px/20px sans-serif)',
 } as const;
 
-function sentence(warning: ShapeWarningDto, threshold: number): string {
-  switch (warning.kind) {
-    case 'drift':
-      return `${warning.workType} is ${formatPoints(warning.driftPoints)} points from target (more than ${threshold}).`;
-    case 'unclassified':
-      return `${warning.issueCount} ${warning.issueCount === 1 ? 'issue has' : 'issues have'} no work type (${warning.percent}% of the sprint): triage them for a true shape.`;
-    case 'missing-estimates':
-      return `${warning.issueCount} ${warning.issueCount === 1 ? 'issue has' : 'issues have'} no estimate and count as 0.`;
-  }
+interface ShapeWarningsProps {
+  warnings: ShapeWarningDto[];
+  threshold: number;
+  measure: Measure;
+  /** The board's estimate, e.g. "Story Points", for "of the sprint's story points". */
+  estimateName: string;
 }
 
-export function ShapeWarnings({ warnings, threshold }: { warnings: ShapeWarningDto[]; threshold: number }) {
+export function ShapeWarnings({ warnings, threshold, measure, estimateName }: ShapeWarningsProps) {
   if (warnings.length === 0) return null;
   return (
     <ul style={boxStyle} role="status" aria-label="Warnings" data-testid="sprint-shape-warnings">
       {warnings.map((warning) => (
-        <li key={`${warning.kind}-${warning.kind === 'drift' ? warning.workType : ''}`}>⚠ {sentence(warning, threshold)}</li>
+        <li key={`${warning.kind}-${warning.kind === 'drift' ? warning.workType : ''}`} data-testid={`sprint-shape-warning-${warning.kind}`}>
+          <span aria-hidden>⚠ </span>
+          {warningSentence(warning, threshold, measure, estimateName)}
+        </li>
       ))}
     </ul>
   );

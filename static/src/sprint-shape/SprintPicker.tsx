@@ -4,6 +4,7 @@ import { Stack, Text } from '@atlaskit/primitives';
 import type { SprintChoice } from '../../../src/contract/sprint-shape';
 import { useResolver } from '../use-resolver';
 import { Resolved } from '../ui/Resolved';
+import { FieldMessage } from './FieldMessage';
 
 interface ChoiceOption {
   label: string;
@@ -45,15 +46,12 @@ export function SprintPicker({ boardId, value, onChange, problem }: { boardId: n
               value={options.find((option) => option.value === keyOf(value)) ?? null}
               onChange={(option) => option && onChange(option.choice)}
               isInvalid={Boolean(problem)}
+              aria-describedby="sprint-message"
             />
           );
         }}
       </Resolved>
-      {problem && (
-        <Text size="small" color="color.text.danger">
-          {problem}
-        </Text>
-      )}
+      <FieldMessage id="sprint-message" error={problem} hint={value.kind === 'active' ? 'Follows the board: the gadget moves on when the next sprint starts.' : undefined} />
     </Stack>
   );
 }

@@ -1,15 +1,15 @@
 /**
  * The configured gadget: the chosen sprint's shape against its target, or the state that explains why there
  * is none and what to do. The person can switch between the active and the next sprint, and between count
- * and estimate, without reconfiguring; drift and warnings for the other measure are recomputed here with the
- * same domain rules the resolver uses.
+ * and estimate, without reconfiguring. The resolver answers with drift and warnings in both measures, so the
+ * switch shows the server's numbers and nothing is computed here.
  */
 import { useState } from 'react';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { router } from '@forge/bridge';
 import type { GadgetConfig, SprintChoice, SprintShapeView } from '../../../src/contract/sprint-shape';
-import { driftFromTarget, effectiveMeasure, shapeWarnings, type Measure, type ShapeSegment } from '../../../src/domain/sprint-shape';
+import type { Measure, ShapeSegment } from '../../../src/domain/sprint-shape';
 import { useResolver } from '../use-resolver';
 import { Resolved } from '../ui/Resolved';
 import { Empty } from '../ui/Empty';
@@ -20,8 +20,8 @@ import { ShapeWarnings } from './ShapeWarnings';
 import { Segmented } from './Segmented';
 import { SprintTrend } from './SprintTrend';
 import { TEXT_SUBTLE } from './segment-style';
+import { driftBasis, driftRows, shownMeasure, type ReadyView } from './shape-view-model';
 
-type Ready = Extract<SprintShapeView, { state: 'ready' }>;
 type ChoiceKey = 'active' | 'next' | 'sprint';
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
@@ -46,39 +46,39 @@ function ActionButton({ onClick, children }: { onClick: () => void; children: st
   );
 }
 
-function ReadyShape({ view, measure, onMeasure, siteUrl }: { view: Ready; measure: Measure; onMeasure: (m: Measure) => void; siteUrl: string }) {
-  const used = effectiveMeasure(view.shape, measure);
-  const measured = used === 'estimate' && view.shape.byEstimate ? view.shape.byEstimate : view.shape.byCount;
-  const drift = driftFromTarget(measured, view.target);
-  const warnings = shapeWarnings(view.shape, used, drift, view.driftThreshold);
-  const unit = (amount: number): string =>
-    used === 'estimate' ? `${Math.round(amount * 10) / 10} ${amount === 1 ? 'pt' : 'pts'}` : plural(amount, 'issue', 'issues');
+function ReadyShape({ view, measure, onMeasure, siteUrl }: { view: ReadyView; measure: Measure; onMeasure: (m: Measure) => void; siteUrl: string }) {
+  const shown = shownMeasure(view, measure);
   const openSegment = (segment: ShapeSegment): void => {
     void router.open(issueSearchUrl(siteUrl, view.segmentJql[segment])).catch((error: unknown) => console.error('Upstream: opening Jira search failed', error));
   };
   const dates = [shortDate(view.sprint.startDate), shortDate(view.sprint.endDate)].filter(Boolean).join(' – ');
+  const estimateName = view.estimationField?.name ?? 'estimate';
   return (
     <div style={{ display: 'grid', gap: '10px' }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center', justifyContent: 'space-between' }}>
         <span style={{ color: TEXT_SUBTLE, fontSize: 12 }}>
           {plural(view.shape.issueCount, 'issue', 'issues')} · {view.shape.doneCount} done{dates ? ` · ${dates}` : ''}
         </span>
-        {view.estimationField && (
+        {view.estimationField && view.readings.estimate && (
           <Segmented<Measure>
             label="Measure"
             options={[
-              { value: 'estimate', label: `By ${view.estimationField.name.toLowerCase()}` },
+              { value: 'estimate', label: `By ${estimateName.toLowerCase()}` },
               { value: 'count', label: 'By count' },
             ]}
-            value={used}
+            value={shown.measure}
             onChange={onMeasure}
           />
         )}
       </div>
-      <ShapeBars measured={measured} target={view.target} unit={unit} onOpenSegment={openSegment} />
-      <ShapeWarnings warnings={warnings} threshold={view.driftThreshold} />
-      <DriftTable measured={measured} target={view.target} drift={drift} threshold={view.driftThreshold} unit={unit} onOpenSegment={openSegment} />
-      {!view.estimationField && <span style={{ color: TEXT_SUBTLE, fontSize: 12 }}>This board does not estimate, so the shape is by issue count.</span>}
+      <ShapeBars shown={shown} target={view.target} onOpenSegment={openSegment} />
+      <ShapeWarnings warnings={shown.reading.warnings} threshold={view.driftThreshold} measure={shown.measure} estimateName={estimateName} />
+      <DriftTable rows={driftRows(shown, view.target)} basis={driftBasis(shown)} measure={shown.measure} onOpenSegment={openSegment} />
+      {!view.estimationField ? (
+        <span style={{ color: TEXT_SUBTLE, fontSize: 12 }}>This board does not estimate, so the shape is by issue count.</span>
+      ) : (
+        !view.readings.estimate && <span style={{ color: TEXT_SUBTLE, fontSize: 12 }}>No issue in this sprint has {estimateName.toLowerCase()} yet, so the shape is by issue count.</span>
+      )}
     </div>
   );
 }

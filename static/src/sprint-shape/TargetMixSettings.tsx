@@ -1,57 +1,82 @@
 /**
  * The admin page's section for the site's default target mix: what every new sprint-shape gadget starts from.
- * Anyone may read it; saving is refused by the resolver unless the person is a Jira admin. Mount it in
- * SettingsPage as `<TargetMixSettings />`.
+ * Anyone may read it; saving is refused by the resolver unless the person is a Jira admin. Checked as it is
+ * typed with the contract's schema (one message per field), Save is disabled until the mix is valid and
+ * changed, unsaved changes are said, and leaving with them asks first. Mounted in SettingsPage.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import Heading from '@atlaskit/heading';
 import Button from '@atlaskit/button/new';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { ResolverOutput } from '../../../src/contract';
-import { WORK_TYPES } from '../../../src/domain/work-type';
-import { asResolverCallError, callResolver } from '../api';
+import { WORK_TYPES, type WorkType } from '../../../src/domain/work-type';
+import { asResolverCallError, callResolver, type ResolverCallError } from '../api';
 import { useResolver } from '../use-resolver';
 import { Resolved } from '../ui/Resolved';
-import { targetAsText, targetSum, type FormProblems } from './edit-form';
+import { LazyErrorMessage } from '../ui/LazyErrorMessage';
+import { formatDate } from '../ui/format';
+import { useUnsavedChangesWarning } from '../settings/unsaved-changes';
+import { shownProblems, targetAsText, validateTarget, type FieldKey } from './edit-form';
 import { TargetMixFields } from './TargetMixFields';
-import { targetMixSchema } from '../../../src/contract/sprint-shape';
 
 type Saved = ResolverOutput<'settings.targetMix.get'>;
 
 function TargetMixForm({ initial }: { initial: Saved }) {
-  const [value, setValue] = useState(targetAsText(initial.target));
   const [saved, setSaved] = useState<Saved>(initial);
-  const [problems, setProblems] = useState<FormProblems>({});
+  const [value, setValue] = useState(targetAsText(initial.target));
+  const [touched, setTouched] = useState<ReadonlySet<FieldKey>>(() => new Set());
+  const [failure, setFailure] = useState<ResolverCallError | null>(null);
   const [saving, setSaving] = useState(false);
+  const checked = useMemo(() => validateTarget(value), [value]);
+  const dirty = WORK_TYPES.some((type) => value[type].trim() !== String(saved.target[type]));
+  useUnsavedChangesWarning(dirty);
 
   const save = async (): Promise<void> => {
-    const parsed = targetMixSchema.safeParse(Object.fromEntries(WORK_TYPES.map((type) => [type, Number(value[type])])));
-    if (!parsed.success || targetSum(value) === null) {
-      setProblems({ target: parsed.success ? 'Enter a whole percentage for each type.' : parsed.error.issues[0]?.message });
-      return;
-    }
+    if (!checked.target || saving) return;
     setSaving(true);
+    setFailure(null);
     try {
-      setSaved(await callResolver('settings.targetMix.save', { target: parsed.data }));
-      setProblems({});
+      const result = await callResolver('settings.targetMix.save', { target: checked.target });
+      setSaved(result);
+      setValue(targetAsText(result.target));
+      setTouched(new Set());
     } catch (error: unknown) {
-      setProblems({ target: asResolverCallError(error).message });
+      setFailure(asResolverCallError(error));
     } finally {
       setSaving(false);
     }
   };
 
   return (
-    <Stack space="space.150">
-      <TargetMixFields idPrefix="default-target" value={value} onChange={(next) => { setValue(next); setProblems({}); }} problems={problems} />
-      <Inline space="space.100" alignBlock="center">
-        <Button appearance="primary" onClick={() => void save()} isLoading={saving}>
+    <Stack space="space.100">
+      <TargetMixFields
+        idPrefix="default-target"
+        value={value}
+        onChange={(next) => {
+          setValue(next);
+          setFailure(null);
+        }}
+        onBlur={(type: WorkType) => setTouched((current) => new Set([...current, type]))}
+        problems={shownProblems(checked.problems, touched)}
+      />
+      <Inline space="space.100" alignBlock="center" shouldWrap>
+        <Button appearance="primary" onClick={() => void save()} isLoading={saving} isDisabled={!checked.target || !dirty || saving} testId="default-target-save">
           Save default target
         </Button>
-        <Text size="small" color="color.text.subtle">
-          {saved.isDefault ? "Upstream's default; no admin has set one yet." : `Last changed ${saved.updatedAt ? new Date(saved.updatedAt).toLocaleString() : ''}.`}
-        </Text>
+        <Button onClick={() => setValue(targetAsText(saved.target))} isDisabled={!dirty || saving} testId="default-target-discard">
+          Discard changes
+        </Button>
+        {dirty ? (
+          <Text size="small" weight="bold" color="color.text.warning" testId="default-target-dirty">
+            Unsaved changes
+          </Text>
+        ) : (
+          <Text size="small" color="color.text.subtle" testId="default-target-status">
+            {saved.isDefault ? "Upstream's default; no admin has set one yet." : `Saved ${saved.updatedAt ? formatDate(saved.updatedAt) : ''}.`}
+          </Text>
+        )}
       </Inline>
+      {failure && <LazyErrorMessage error={failure} onRetry={() => void save()} />}
     </Stack>
   );
 }

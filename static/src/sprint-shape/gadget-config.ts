@@ -1,7 +1,7 @@
 /**
  * The gadget's saved configuration as the view reads it. Jira hands back whatever the edit view submitted;
  * a gadget saved before targets existed holds only `{ boardId }`, so missing settings fall back to defaults
- * (the site's default target mix, the active sprint, by estimate, 10 points) instead of breaking the view.
+ * (the site's default target mix, the active sprint, by estimate, 10 pp) instead of breaking the view.
  */
 import type { GadgetConfig, TargetMixDto } from '../../../src/contract/sprint-shape';
 import { gadgetConfigSchema } from '../../../src/contract/sprint-shape';

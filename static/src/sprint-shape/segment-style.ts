@@ -27,5 +27,21 @@ export const TEXT_SUBTLE = 'var(--ds-text-subtle, #505F79)';
 export const TEXT = 'var(--ds-text, #172B4D)';
 export const BORDER = 'var(--ds-border, #091E4224)';
 
-/** Signed, with a true minus sign: "+34", "−25", "0". */
-export const formatPoints = (points: number): string => (points > 0 ? `+${points}` : points < 0 ? `−${-points}` : '0');
+/**
+ * A number drawn on a coloured segment sits on a small surface-coloured pill, so it keeps the text's contrast
+ * on every chart colour in both themes (text straight on the bold chart colours falls below 4.5:1 in light).
+ */
+export const PILL_STYLE = {
+  background: 'var(--ds-surface, #FFFFFF)',
+  color: TEXT,
+  borderRadius: '6px',
+  padding: '0 4px',
+  font: 'var(--ds-font-body-small, 400 11px/14px sans-serif)',
+  fontWeight: 600,
+  lineHeight: '14px',
+  whiteSpace: 'nowrap',
+  pointerEvents: 'none',
+} as const;
+
+/** Segments narrower than this share get no drawn number (it would not fit); their number is in the table and the names. */
+export const MIN_LABELLED_PERCENT = 10;

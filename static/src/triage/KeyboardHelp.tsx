@@ -4,8 +4,8 @@ export function KeyboardHelp({ id }: { id: string }) {
     <p className="tr-keys" id={id} data-testid="unclassified-keyboard-help">
       Keys: <kbd>j</kbd>/<kbd>k</kbd> or <kbd>↓</kbd>/<kbd>↑</kbd> move · <kbd>x</kbd> or <kbd>Space</kbd> select ·{' '}
       <kbd>Shift</kbd>+<kbd>j</kbd>/<kbd>k</kbd> extend · <kbd>1</kbd> Innovative · <kbd>2</kbd> Corrective · <kbd>3</kbd>{' '}
-      Enabling (on the selection, or the focused row) · <kbd>Enter</kbd> accept the suggestion · <kbd>Esc</kbd> clear the
-      selection
+      Enabling · <kbd>Enter</kbd> accept the suggestion — each on the selection, or the focused row when nothing is
+      selected · <kbd>Esc</kbd> clear the selection
     </p>
   );
 }

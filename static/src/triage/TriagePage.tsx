@@ -1,15 +1,19 @@
-import { useCallback, useState } from 'react';
+import { Suspense, lazy, useCallback, useState } from 'react';
 import Heading from '@atlaskit/heading';
 import { Inline } from '@atlaskit/primitives';
 import type { ResolverOutput } from '../../../src/contract';
-import type { SurfaceProps } from '../main';
+import type { SurfaceProps } from '../surface';
 import { useResolver } from '../use-resolver';
 import { Resolved } from '../ui/Resolved';
 import { SurfaceLayout } from '../ui/SurfaceLayout';
 import { Empty } from '../ui/Empty';
 import { Metric } from '../ui/Metric';
-import { UnclassifiedTab } from './UnclassifiedTab';
+import { Loading } from '../ui/Loading';
 import './triage.css';
+
+// Each tab is its own chunk, fetched when it is first shown: the page's first chunk carries the header and the
+// tab list only, and a tab's keyboard queue, rows and toolbar arrive with the tab.
+const UnclassifiedTab = lazy(() => import('./UnclassifiedTab'));
 
 type Overview = ResolverOutput<'triage.overview'>;
 
@@ -51,7 +55,9 @@ function Triage({ overview, projectKey }: { overview: Overview; projectKey: stri
         ))}
       </div>
       <div role="tabpanel" id={`triage-panel-${tab}`} aria-labelledby={`triage-tab-${tab}`}>
-        {tab === 'unclassified' && <UnclassifiedTab projectKey={projectKey} onClassified={onClassified} />}
+        <Suspense fallback={<Loading what="the tab" />}>
+          {tab === 'unclassified' && <UnclassifiedTab projectKey={projectKey} onClassified={onClassified} />}
+        </Suspense>
       </div>
     </>
   );

@@ -1,19 +1,20 @@
-import { memo, type MouseEvent } from 'react';
+import { memo } from 'react';
 import { router } from '@forge/bridge';
 import { WORK_TYPES, type WorkType } from '../../../src/domain/work-type';
 import { WorkTypeLozenge } from '../ui/WorkTypeLozenge';
 import { confidenceInWords } from '../ui/format';
 import type { QueueRow } from './use-unclassified-queue';
+import type { RowHandlers } from './use-keyboard-queue';
 
 const CONFIDENCE_SHORT = { high: 'high confidence', medium: 'medium confidence', low: 'low confidence' } as const;
+
+/** Said on a row the person may browse but not edit, instead of controls that would only be refused. */
+export const READ_ONLY_ROW = "You can see this issue but not edit it, so you can't set its work type.";
 
 const openIssue = (issueKey: string) =>
   void router.navigate({ target: 'issue', issueKey }).catch((error: unknown) => console.warn('Upstream: could not open the issue', error));
 
-export interface RowHandlers {
-  onFocusRow: (key: string) => void;
-  onToggle: (key: string, event: MouseEvent) => void;
-  onRowClick: (key: string, event: MouseEvent) => void;
+export interface RowActions extends RowHandlers {
   onAccept: (row: QueueRow) => void;
   onSet: (row: QueueRow, workType: WorkType) => void;
 }
@@ -28,29 +29,34 @@ export const UnclassifiedRow = memo(function UnclassifiedRow({
   row: QueueRow;
   focused: boolean;
   selected: boolean;
-  handlers: RowHandlers;
+  handlers: RowActions;
 }) {
   const { suggestion } = row;
   const confidence = suggestion ? confidenceInWords(suggestion.confidence) : null;
+  const locked = row.saving || !row.canEdit;
+  const reasonId = `unclassified-read-only-${row.key}`;
+  const describedBy = row.canEdit ? undefined : reasonId;
   return (
     <tr
       role="row"
-      className={`tr-row${focused ? ' tr-focused' : ''}${row.saving ? ' tr-saving' : ''}`}
+      className={`tr-row${focused ? ' tr-focused' : ''}${row.saving ? ' tr-saving' : ''}${row.canEdit ? '' : ' tr-read-only'}`}
       data-key={row.key}
       data-testid="unclassified-row"
       tabIndex={focused ? 0 : -1}
       aria-selected={selected}
       aria-busy={row.saving || undefined}
+      aria-describedby={describedBy}
       onFocus={(event) => event.target === event.currentTarget && handlers.onFocusRow(row.key)}
       onClick={(event) => handlers.onRowClick(row.key, event)}
     >
-      <td role="gridcell">
+      <td role="gridcell" className="tr-cell-check">
         <input
           type="checkbox"
           tabIndex={-1}
           checked={selected}
-          disabled={row.saving}
+          disabled={locked}
           aria-label={`Select ${row.key}`}
+          aria-describedby={describedBy}
           onClick={(event) => {
             event.stopPropagation();
             handlers.onToggle(row.key, event);
@@ -58,7 +64,7 @@ export const UnclassifiedRow = memo(function UnclassifiedRow({
           onChange={() => undefined}
         />
       </td>
-      <td role="gridcell">
+      <td role="gridcell" className="tr-cell-issue">
         <button type="button" className="tr-key" tabIndex={-1} onClick={(event) => (event.stopPropagation(), openIssue(row.key))}>
           {row.key}
         </button>
@@ -68,13 +74,18 @@ export const UnclassifiedRow = memo(function UnclassifiedRow({
           {row.labels.length > 0 ? ` · ${row.labels.join(', ')}` : ''}
         </span>
         {row.saving && <span className="tr-meta">Saving…</span>}
+        {!row.canEdit && (
+          <span className="tr-meta" id={reasonId} data-testid="unclassified-read-only-reason">
+            {READ_ONLY_ROW}
+          </span>
+        )}
         {row.refusal && (
           <span className="tr-refused" role="note" data-testid="unclassified-refusal">
             Not changed: {row.refusal}
           </span>
         )}
       </td>
-      <td role="gridcell">
+      <td role="gridcell" className="tr-cell-suggestion">
         {suggestion && confidence ? (
           <>
             <WorkTypeLozenge value={suggestion.workType} />
@@ -84,17 +95,18 @@ export const UnclassifiedRow = memo(function UnclassifiedRow({
             </span>
           </>
         ) : (
-          <span className="tr-meta">No suggestion: no rule matched. Choose with 1, 2 or 3.</span>
+          <span className="tr-meta">No suggestion: no rule matched.{row.canEdit ? ' Choose with 1, 2 or 3.' : ''}</span>
         )}
       </td>
-      <td role="gridcell">
+      <td role="gridcell" className="tr-cell-actions">
         <div className="tr-actions">
           {suggestion && (
             <button
               type="button"
               tabIndex={-1}
-              disabled={row.saving}
+              disabled={locked}
               aria-label={`Accept ${suggestion.workType} for ${row.key}`}
+              aria-describedby={describedBy}
               onClick={(event) => (event.stopPropagation(), handlers.onAccept(row))}
             >
               Accept
@@ -104,7 +116,8 @@ export const UnclassifiedRow = memo(function UnclassifiedRow({
           <select
             tabIndex={-1}
             aria-label={`Set the work type of ${row.key}`}
-            disabled={row.saving}
+            aria-describedby={describedBy}
+            disabled={locked}
             value=""
             onClick={(event) => event.stopPropagation()}
             onChange={(event) => {

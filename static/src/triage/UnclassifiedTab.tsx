@@ -1,19 +1,23 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import Button from '@atlaskit/button/new';
-import { WORK_TYPES, type WorkType } from '../../../src/domain/work-type';
-import { asResolverCallError, callResolver, type ResolverCallError } from '../api';
+import type { WorkType } from '../../../src/domain/work-type';
+import { callResolver } from '../api';
 import { useAnnouncer } from '../ui/Announcer';
 import { Empty } from '../ui/Empty';
 import { Loading } from '../ui/Loading';
 import { LazyErrorMessage } from '../ui/LazyErrorMessage';
 import { plural } from '../ui/format';
-import { UnclassifiedRow, type RowHandlers } from './UnclassifiedRow';
-import { useUnclassifiedQueue, type QueueRow } from './use-unclassified-queue';
+import { VISUALLY_HIDDEN } from '../ui/visually-hidden';
+import { UnclassifiedRow, type RowActions } from './UnclassifiedRow';
+import { UnclassifiedToolbar } from './UnclassifiedToolbar';
+import { PAGE_SIZE, useUnclassifiedQueue, type QueueRow } from './use-unclassified-queue';
+import { useKeyboardQueue, type Batch, type Refusal } from './use-keyboard-queue';
 import { KeyboardHelp } from './KeyboardHelp';
+import './unclassified.css';
 
 /** workType.setMany takes at most this many issues; a larger selection goes in several calls. */
 const MAX_PER_CALL = 1000;
-const KEY_TO_TYPE: Record<string, WorkType> = { '1': 'Innovative', '2': 'Corrective', '3': 'Enabling' };
+const ISSUE = { one: 'issue', many: 'issues' } as const;
 
 interface Assignment {
   issueKey: string;
@@ -21,286 +25,147 @@ interface Assignment {
   acceptedSuggestion: boolean;
 }
 
-const chunks = <T,>(items: readonly T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
+const rowKey = (row: QueueRow) => row.key;
+const isBusy = (row: QueueRow) => row.saving;
+const canAct = (row: QueueRow) => row.canEdit;
+const whyNot = (row: QueueRow) => `You can see ${row.key} but not edit it, so its work type can't be set here.`;
+
+const sendAssignments = async (chunk: Assignment[]) => {
+  const result = await callResolver('workType.setMany', { assignments: chunk });
+  return {
+    done: result.updated.map((u) => u.issueKey),
+    refused: result.refused.map((r) => ({ key: r.issueKey, reason: r.reason })),
+  };
+};
+
+const batchOf = (items: Assignment[], describe: string): Batch<Assignment> => ({
+  items,
+  keyOf: (a) => a.issueKey,
+  chunkSize: MAX_PER_CALL,
+  send: sendAssignments,
+  describe,
+});
 
 /**
  * The project's issues without a work type, worked from the keyboard: j/k move, x selects, 1/2/3 set a type,
- * Enter accepts the suggestion. Classified rows leave the list in place and focus stays where the person was.
+ * Enter accepts the suggestion — on the selection when there is one, else on the focused row. Classified rows
+ * leave the list in place and the focus stays where the person was. Loaded only while the tab is shown.
  */
-export function UnclassifiedTab({ projectKey, onClassified }: { projectKey: string; onClassified: (count: number) => void }) {
+export default function UnclassifiedTab({ projectKey, onClassified }: { projectKey: string; onClassified: (count: number) => void }) {
   const queue = useUnclassifiedQueue(projectKey);
-  const { rows } = queue;
-  const [focusKey, setFocusKey] = useState<string | null>(null);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [anchorKey, setAnchorKey] = useState<string | null>(null);
-  const [applyFailure, setApplyFailure] = useState<{ error: ResolverCallError; retry: () => void } | null>(null);
+  const { rows, setSaving } = queue;
   const { region, announce } = useAnnouncer();
-  const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const wantDomFocus = useRef(false);
-  const lastFocusIndex = useRef(0);
+  const rootRef = useRef<HTMLDivElement>(null);
 
-  // The focused row, or, when it has just left the list, the row that took its place (the next one down).
-  const found = rows.findIndex((row) => row.key === focusKey);
-  const focusIndex = rows.length === 0 ? -1 : found >= 0 ? found : Math.min(lastFocusIndex.current, rows.length - 1);
-  if (focusIndex >= 0) lastFocusIndex.current = focusIndex;
-  const focusedRow = focusIndex >= 0 ? rows[focusIndex] : undefined;
-
-  useEffect(() => {
-    if (focusedRow && focusedRow.key !== focusKey) setFocusKey(focusedRow.key);
-  }, [focusedRow, focusKey]);
-
-  // Read when a write settles, which may be after the person has moved on.
-  const latest = useRef({ rows, focusKey: focusedRow?.key ?? null });
-  latest.current = { rows, focusKey: focusedRow?.key ?? null };
-
-  /** Before rows leave: if the focused one is among them, the next row that stays (or else the one before) takes focus. */
-  const keepPlace = (leaving: ReadonlySet<string>) => {
-    const { rows: current, focusKey: focused } = latest.current;
-    if (!focused || !leaving.has(focused)) return;
-    const at = current.findIndex((row) => row.key === focused);
-    const after = current.slice(at + 1).find((row) => !leaving.has(row.key));
-    const before = [...current.slice(0, Math.max(at, 0))].reverse().find((row) => !leaving.has(row.key));
-    setFocusKey((after ?? before)?.key ?? null);
-  };
-
-  useEffect(() => {
-    if (!wantDomFocus.current || !focusedRow) return;
-    wantDomFocus.current = false;
-    const element = bodyRef.current?.querySelector<HTMLElement>(`tr[data-key="${CSS.escape(focusedRow.key)}"]`);
-    element?.focus();
-    element?.scrollIntoView?.({ block: 'nearest' });
-  });
-
-  const focusInGrid = () => bodyRef.current?.contains(document.activeElement) ?? false;
-
-  const apply = useCallback(
-    async (assignments: Assignment[], describe: string) => {
-      const live = assignments.filter((a) => rows.some((row) => row.key === a.issueKey && !row.saving));
-      if (live.length === 0) return;
-      const keys = live.map((a) => a.issueKey);
-      const keepFocus = focusInGrid();
-      setApplyFailure(null);
-      queue.setSaving(keys, true);
-      const updated: string[] = [];
-      const refused: Array<{ issueKey: string; reason: string }> = [];
-      try {
-        for (const chunk of chunks(live, MAX_PER_CALL)) {
-          const result = await callResolver('workType.setMany', { assignments: chunk });
-          updated.push(...result.updated.map((u) => u.issueKey));
-          refused.push(...result.refused);
-        }
-      } catch (error: unknown) {
-        // Whatever earlier chunks wrote stays written; the rest keep their rows (and the selection) to retry.
-        keepPlace(new Set(updated));
-        queue.settle(updated, []);
-        const failed = keys.filter((key) => !updated.includes(key));
-        queue.setSaving(failed, false);
-        const failure = asResolverCallError(error);
-        setApplyFailure({ error: failure, retry: () => void apply(live.filter((a) => failed.includes(a.issueKey)), describe) });
-        announce(`${describe}: not saved. ${failure.message}`);
-        if (updated.length) onClassified(updated.length);
-        wantDomFocus.current = keepFocus;
-        return;
-      }
-      keepPlace(new Set(updated));
-      queue.settle(updated, refused);
-      setSelected((current) => new Set([...current].filter((key) => !updated.includes(key))));
-      if (updated.length) onClassified(updated.length);
-      wantDomFocus.current = keepFocus;
-      const done = updated.length === 1 && live.length === 1 ? `${updated[0]} ${describe}.` : `${plural(updated.length, 'issue')} ${describe}.`;
-      const refusedText = refused.length
-        ? ` ${plural(refused.length, 'issue was', 'issues were')} not changed: ${refused.map((r) => `${r.issueKey}, ${r.reason}`).join('; ')}`
-        : '';
-      announce(`${updated.length ? done : 'Nothing changed.'}${refusedText}`);
-    },
-    // `queue` functions are stable; `rows` is read for the saving check.
-    [rows, queue.setSaving, queue.settle, announce, onClassified],
+  const settle = useCallback(
+    (done: readonly string[], refused: readonly Refusal[]) => queue.settle(done, refused.map((r) => ({ issueKey: r.key, reason: r.reason }))),
+    [queue.settle],
   );
 
-  /** The rows an action applies to: the selection if there is one, else the focused row. */
-  const targets = useCallback((): QueueRow[] => {
-    const chosen = rows.filter((row) => selected.has(row.key) && !row.saving);
-    if (chosen.length > 0) return chosen;
-    return focusedRow && !focusedRow.saving ? [focusedRow] : [];
-  }, [rows, selected, focusedRow]);
+  const list = useKeyboardQueue<QueueRow>({
+    rows,
+    rowKey,
+    isBusy,
+    canAct,
+    whyNot,
+    announce,
+    noun: ISSUE,
+    setBusy: setSaving,
+    settle,
+    onDone: onClassified,
+    fallbackFocus: () => rootRef.current,
+    actions: {
+      Enter: (targets) => acceptSuggestions(targets),
+      '1': (targets) => setType('Innovative', targets),
+      '2': (targets) => setType('Corrective', targets),
+      '3': (targets) => setType('Enabling', targets),
+    },
+  });
+  const { apply } = list;
 
   const setType = useCallback(
-    (workType: WorkType, rowsToSet: QueueRow[] = targets()) =>
-      apply(
-        // A type chosen by number is the person's own choice, even when it matches the suggestion.
-        rowsToSet.map((row) => ({ issueKey: row.key, workType, acceptedSuggestion: false })),
-        `set to ${workType}`,
-      ),
-    [apply, targets],
+    (workType: WorkType, targets: QueueRow[]) =>
+      // A type chosen by number is the person's own choice, even when it matches the suggestion.
+      void apply(batchOf(targets.map((row) => ({ issueKey: row.key, workType, acceptedSuggestion: false })), `set to ${workType}`)),
+    [apply],
   );
 
   const acceptSuggestions = useCallback(
-    (rowsToAccept: QueueRow[]) => {
-      const withSuggestion = rowsToAccept.filter((row) => row.suggestion !== null);
+    (targets: QueueRow[]) => {
+      const withSuggestion = targets.filter((row) => row.suggestion !== null);
       if (withSuggestion.length === 0) {
-        announce('No suggestion to accept here: press 1, 2 or 3 to choose a work type.');
+        if (targets.length > 0) announce('No suggestion to accept here: press 1, 2 or 3 to choose a work type.');
         return;
       }
-      // Grouped per suggested type only for the announcement; one call carries them all.
       const types = new Set(withSuggestion.map((row) => row.suggestion?.workType));
       const describe = types.size === 1 ? `set to ${[...types][0]} as suggested` : 'set as suggested';
       void apply(
-        withSuggestion.map((row) => ({ issueKey: row.key, workType: row.suggestion!.workType, acceptedSuggestion: true })),
-        describe,
+        batchOf(
+          withSuggestion.map((row) => ({ issueKey: row.key, workType: row.suggestion!.workType, acceptedSuggestion: true })),
+          describe,
+        ),
       );
     },
     [apply, announce],
   );
 
-  const toggle = useCallback((key: string) => {
-    setSelected((current) => {
-      const next = new Set(current);
-      if (next.has(key)) next.delete(key);
-      else next.add(key);
-      return next;
-    });
-    setAnchorKey(key);
-  }, []);
-
-  const selectRange = useCallback(
-    (toKey: string) => {
-      const from = rows.findIndex((row) => row.key === (anchorKey ?? focusedRow?.key));
-      const to = rows.findIndex((row) => row.key === toKey);
-      if (to < 0) return;
-      const [start, end] = from < 0 ? [to, to] : [Math.min(from, to), Math.max(from, to)];
-      setSelected((current) => {
-        const next = new Set(current);
-        for (const row of rows.slice(start, end + 1)) if (!row.saving) next.add(row.key);
-        return next;
-      });
-    },
-    [rows, anchorKey, focusedRow],
+  const handlers = useMemo<RowActions>(
+    () => ({ ...list.handlers, onAccept: (row) => acceptSuggestions([row]), onSet: (row, workType) => setType(workType, [row]) }),
+    [list.handlers, acceptSuggestions, setType],
   );
 
-  const move = (delta: number, extend: boolean) => {
-    if (focusIndex < 0) return;
-    const nextIndex = Math.max(0, Math.min(rows.length - 1, focusIndex + delta));
-    const next = rows[nextIndex];
-    if (!next) return;
-    if (extend) {
-      // Shift+j/k grows the selection from where it started, like shift-click.
-      if (!anchorKey && focusedRow) setAnchorKey(focusedRow.key);
-      const from = rows.findIndex((row) => row.key === (anchorKey ?? focusedRow?.key));
-      const [start, end] = [Math.min(from, nextIndex), Math.max(from, nextIndex)];
-      setSelected((current) => {
-        const nextSelection = new Set(current);
-        for (const row of rows.slice(start, end + 1)) if (!row.saving) nextSelection.add(row.key);
-        return nextSelection;
-      });
-    }
-    wantDomFocus.current = true;
-    setFocusKey(next.key);
+  // "Load more" disappears with the last page; the focus moves to the first row it brought, not to the page.
+  const loadedFrom = useRef<number | null>(null);
+  const loadMore = () => {
+    loadedFrom.current = rows.length;
+    queue.loadMore();
   };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
-    const target = event.target as HTMLElement;
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    if (target.tagName === 'SELECT' || (target.tagName === 'INPUT' && event.key === ' ')) return;
-    const onRow = target.tagName === 'TR';
-    const key = event.key;
-    if (key === 'j' || key === 'J' || key === 'ArrowDown') move(1, event.shiftKey);
-    else if (key === 'k' || key === 'K' || key === 'ArrowUp') move(-1, event.shiftKey);
-    else if (key === 'Home') move(-rows.length, false);
-    else if (key === 'End') move(rows.length, false);
-    else if (key === 'x' || key === 'X' || (key === ' ' && onRow)) {
-      if (focusedRow && !focusedRow.saving) toggle(focusedRow.key);
-    } else if (KEY_TO_TYPE[key]) void setType(KEY_TO_TYPE[key]);
-    else if (key === 'Enter' && onRow) {
-      if (focusedRow && !focusedRow.saving) acceptSuggestions([focusedRow]);
-    } else if (key === 'Escape' && selected.size > 0) {
-      setSelected(new Set());
-      announce('Selection cleared.');
-    } else return;
-    event.preventDefault();
-  };
-
-  const handlers = useMemo<RowHandlers>(
-    () => ({
-      onFocusRow: (key) => setFocusKey(key),
-      onToggle: (key, event: MouseEvent) => {
-        if (event.shiftKey) selectRange(key);
-        else toggle(key);
-        setFocusKey(key);
-      },
-      onRowClick: (key, event: MouseEvent) => {
-        if (event.shiftKey) {
-          event.preventDefault();
-          selectRange(key);
-        }
-        wantDomFocus.current = true;
-        setFocusKey(key);
-      },
-      onAccept: (row) => acceptSuggestions([row]),
-      onSet: (row, workType) => void setType(workType, [row]),
-    }),
-    [selectRange, toggle, acceptSuggestions, setType],
-  );
-
-  const selectable = rows.filter((row) => !row.saving);
-  const selectedRows = rows.filter((row) => selected.has(row.key));
-  const allSelected = selectable.length > 0 && selectable.every((row) => selected.has(row.key));
-  const someSelected = selectedRows.length > 0 && !allSelected;
-  const selectAllRef = useRef<HTMLInputElement>(null);
+  const { focusRowInDom } = list;
   useEffect(() => {
-    if (selectAllRef.current) selectAllRef.current.indeterminate = someSelected;
-  }, [someSelected]);
+    const from = loadedFrom.current;
+    if (from === null || queue.loadingMore) return;
+    loadedFrom.current = null;
+    const first = rows[from];
+    if (!first) return;
+    focusRowInDom(first.key);
+    announce(`Loaded ${plural(rows.length - from, 'more issue')}; showing ${rows.length} of ${queue.total}.`);
+  }, [queue.loadingMore, rows, queue.total, focusRowInDom, announce]);
 
   if (queue.loading && rows.length === 0) return <Loading what="unclassified issues" />;
   if (queue.error) return <LazyErrorMessage error={queue.error} onRetry={queue.reload} />;
   if (rows.length === 0) {
     return (
-      <>
+      <div ref={rootRef} tabIndex={-1} style={{ outline: 'none' }}>
         {region}
         <Empty title="Nothing left to classify">Every open issue in {projectKey} has a work type.</Empty>
-      </>
+      </div>
     );
   }
 
   const anySaving = rows.some((row) => row.saving);
+  const mayEditAny = rows.some((row) => row.canEdit);
+  const selected = list.selectedRows.filter((row) => !row.saving);
   return (
-    <div data-testid="unclassified-tab" style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+    <div ref={rootRef} tabIndex={-1} data-testid="unclassified-tab" className="tr-tab-body">
       {region}
       <KeyboardHelp id="unclassified-keys" />
-      <div className="tr-toolbar" role="toolbar" aria-label="Classify the selected issues">
-        <label>
-          <input
-            ref={selectAllRef}
-            type="checkbox"
-            checked={allSelected}
-            onChange={() => setSelected(allSelected ? new Set() : new Set(selectable.map((row) => row.key)))}
-            data-testid="unclassified-select-all"
-          />
-          Select all shown ({rows.length})
-        </label>
-        <span aria-live="polite" data-testid="unclassified-selected-count">
-          {selectedRows.length > 0 ? `${selectedRows.length} selected` : 'None selected'}
-        </span>
-        <span className="tr-spacer" />
-        <Button
-          spacing="compact"
-          isDisabled={selectedRows.length === 0}
-          onClick={() => acceptSuggestions(selectedRows.filter((row) => !row.saving))}
-        >
-          Accept suggestions
-        </Button>
-        {WORK_TYPES.map((type, index) => (
-          <Button
-            key={type}
-            spacing="compact"
-            isDisabled={selectedRows.length === 0}
-            onClick={() => void setType(type, selectedRows.filter((row) => !row.saving))}
-          >
-            {`${type} (${index + 1})`}
-          </Button>
-        ))}
-      </div>
-      {applyFailure && <LazyErrorMessage error={applyFailure.error} onRetry={applyFailure.retry} />}
+      {!mayEditAny && (
+        <p className="tr-read-only-note" role="note" data-testid="unclassified-read-only">
+          You can see these issues but not edit them, so you can't set their work types here. Ask a {projectKey} project
+          admin for the Edit issues permission if you need to.
+        </p>
+      )}
+      <UnclassifiedToolbar
+        shown={rows.length}
+        selectedCount={selected.length}
+        selectableCount={list.selectableRows.length}
+        allSelected={list.allSelected}
+        mayEditAny={mayEditAny}
+        onToggleAll={list.toggleAll}
+        onAccept={() => acceptSuggestions(selected)}
+        onSet={(workType) => setType(workType, selected)}
+      />
+      {list.failure && <LazyErrorMessage error={list.failure.error} onRetry={list.failure.retry} />}
       <table
         className="tr-table"
         role="grid"
@@ -319,30 +184,30 @@ export function UnclassifiedTab({ projectKey, onClassified }: { projectKey: stri
         <thead>
           <tr role="row">
             <th role="columnheader">
-              <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>Selected</span>
+              <span style={VISUALLY_HIDDEN}>Selected</span>
             </th>
             <th role="columnheader">Issue</th>
             <th role="columnheader">Upstream suggests</th>
             <th role="columnheader">Actions</th>
           </tr>
         </thead>
-        <tbody ref={bodyRef} onKeyDown={onKeyDown}>
+        <tbody ref={list.containerRef} onKeyDown={list.onKeyDown}>
           {rows.map((row, index) => (
-            <UnclassifiedRow key={row.key} row={row} focused={index === focusIndex} selected={selected.has(row.key)} handlers={handlers} />
+            <UnclassifiedRow key={row.key} row={row} focused={index === list.focusIndex} selected={list.isSelected(row.key)} handlers={handlers} />
           ))}
         </tbody>
       </table>
       <div className="tr-more">
-        <span data-testid="unclassified-total" style={{ color: 'var(--ds-text-subtle, #44546F)' }}>
+        <span data-testid="unclassified-total" className="tr-subtle">
           Showing {rows.length} of {plural(queue.total, 'unclassified issue')}
         </span>
         {queue.nextPageToken && (
-          <Button onClick={queue.loadMore} isLoading={queue.loadingMore} testId="unclassified-load-more">
-            Load {Math.min(50, Math.max(queue.total - rows.length, 1))} more
+          <Button onClick={loadMore} isLoading={queue.loadingMore} testId="unclassified-load-more">
+            Load {Math.min(PAGE_SIZE, Math.max(queue.total - rows.length, 1))} more
           </Button>
         )}
       </div>
-      {queue.loadMoreError && <LazyErrorMessage error={queue.loadMoreError} onRetry={queue.loadMore} />}
+      {queue.loadMoreError && <LazyErrorMessage error={queue.loadMoreError} onRetry={loadMore} />}
     </div>
   );
 }

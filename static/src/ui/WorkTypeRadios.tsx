@@ -1,14 +1,11 @@
 import { useId } from 'react';
 import { WORK_TYPES, type WorkType } from '../../../src/domain/work-type';
 import { VISUALLY_HIDDEN } from './visually-hidden';
+import { WORK_TYPE_HINTS } from './work-type-hints';
 import './work-type-radios.css';
 
-/** What each kind of work means, in the words Upstream uses everywhere it offers the choice. */
-export const WORK_TYPE_HINTS: Record<WorkType, string> = {
-  Innovative: 'New value for customers',
-  Corrective: 'Fixes something that is wrong',
-  Enabling: 'Makes future work possible or cheaper',
-};
+// Re-exported where it used to live, so existing imports keep working.
+export { WORK_TYPE_HINTS };
 
 /** '' stands for "no work type" so the clear option is a radio like the others. */
 export type WorkTypeChoiceValue = WorkType | '';
