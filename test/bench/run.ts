@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --latency 100 --iterations 10 --json]`: every suite in test/bench/suites/ against one
+ * `npm run bench [-- --latency 100 --iterations 10 --json --only SUITE]`: every suite in test/bench/suites/ against one
  * sandbox, with latency injected on every Jira and storage request as a Forge function sees it from
  * Atlassian's cloud. Each suite exports `run(context): Promise<BenchResult[]>`.
  */
@@ -35,7 +35,12 @@ async function main(): Promise<void> {
     report: (record, text) => console.log(json ? JSON.stringify(record) : text),
   };
   const suiteDir = path.join(__dirname, 'suites');
-  const suites = readdirSync(suiteDir).filter((f) => f.endsWith('.ts')).sort();
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+  const suites = readdirSync(suiteDir)
+    .filter((f) => f.endsWith('.ts') && (!only || f === `${only}.ts`))
+    .sort();
+  if (suites.length === 0) throw new Error(`no benchmark suite named ${only}; see test/bench/suites/`);
   const results: BenchResult[] = [];
   for (const file of suites) {
     const suite = (await import(path.join(suiteDir, file))) as { run: (c: BenchContext) => Promise<BenchResult[]> };

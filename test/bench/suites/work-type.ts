@@ -1,6 +1,8 @@
 /**
  * Work type and origin: the issue panel's first load against a sequential baseline (round-trip depth and
- * time), and classifying 200 issues at once against one write per issue (Jira calls and time).
+ * time); a click on a work type in the panel, from click to updated panel, now (the write answers with the new
+ * readiness) against before (the write, then the panel reloaded everything); and classifying 200 issues at once
+ * against one write per issue (Jira calls and time).
  */
 import { SEED_USERS, WORK_TYPE_FIELD_ID } from '../../sandbox/seed';
 import { seedAppData } from '../../sandbox/seed/app-data';
@@ -39,6 +41,22 @@ export async function run({ sandbox, options, call }: BenchContext): Promise<Ben
     options,
   );
 
+  // One click in the panel: the engineer sets a work type on the linked issue. Before, the panel then called
+  // panel.context again to redraw; now the write's answer carries the readiness and the panel applies it.
+  const clickValues = ['Corrective', 'Enabling'] as const;
+  let click = 0;
+  const setOnce = () => call('context-panel', 'workType.set', { issueKey: linked.key, workType: clickValues[click++ % 2] });
+  const clickNow = await measure(sandbox, 'panel click → updated (workType.set answers readiness)', setOnce, options);
+  const clickBefore = await measure(
+    sandbox,
+    'panel click → updated, before (workType.set, then panel.context)',
+    async () => {
+      const written = await setOnce();
+      return (written as { ok?: boolean }).ok ? call('context-panel', 'panel.context', { issueKey: linked.key }) : written;
+    },
+    options,
+  );
+
   // 200 issues the product lead may edit, with their values restored afterwards so later suites see the seed.
   const issues = sandbox.jira.site.issues.slice(0, 200);
   const original = new Map(issues.map((i) => [i.id, i.customFields[WORK_TYPE_FIELD_ID]]));
@@ -62,5 +80,5 @@ export async function run({ sandbox, options, call }: BenchContext): Promise<Ben
     if (value === undefined) delete issue.customFields[WORK_TYPE_FIELD_ID];
     else issue.customFields[WORK_TYPE_FIELD_ID] = value;
   }
-  return [withBaseline(panel, naivePanel), naivePanel, withBaseline(many, naiveMany), naiveMany];
+  return [withBaseline(panel, naivePanel), naivePanel, withBaseline(clickNow, clickBefore), clickBefore, withBaseline(many, naiveMany), naiveMany];
 }
