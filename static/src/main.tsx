@@ -11,12 +11,6 @@ import { readSurfaceContext, type SurfaceContext } from './forge-context';
 import type { SurfaceProps } from './surface';
 import './ui/content-height.css';
 
-/**
- * Surfaces import SurfaceProps from './surface'. This re-export only keeps the sprint-shape and settings
- * surfaces compiling until their owners move their imports; it is type-only, so it adds nothing at run time.
- * @deprecated import from './surface'.
- */
-export type { SurfaceProps } from './surface';
 type Surface = ComponentType<SurfaceProps>;
 
 const Panel = lazy(() => import('./panel/Panel'));

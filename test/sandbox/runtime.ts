@@ -1,8 +1,8 @@
 /**
- * Stands in for the Forge runtime: defines the globals the real `@forge/api` and `@forge/kvs` call
- * (`global.__forge_runtime__`, `global.__forge_fetch__`) and routes each call to the Jira emulator or the
- * storage. Which user an `asUser()` call runs as is not in the call itself (forge-reference §13), so it comes
- * from an AsyncLocalStorage that the sandbox sets around every resolver invocation.
+ * Stands in for the Forge runtime: defines the globals the real `@forge/api`, `@forge/kvs` and `@forge/sql`
+ * call (`global.__forge_runtime__`, `global.__forge_fetch__`) and routes each call to the Jira emulator, the
+ * storage or Forge SQL. Which user an `asUser()` call runs as is not in the call itself (forge-reference §13),
+ * so it comes from an AsyncLocalStorage that the sandbox sets around every resolver invocation.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RequestHandler, SandboxRequest } from './http';
@@ -19,6 +19,8 @@ export const invocationScope = new AsyncLocalStorage<InvocationScope>();
 export interface RuntimeTargets {
   jira: RequestHandler;
   storage: RequestHandler;
+  /** Forge SQL (`@forge/sql`); a runtime without it answers SQL requests 501. */
+  sql?: RequestHandler;
   appId: string;
   environmentId: string;
   installationId: string;
@@ -66,6 +68,10 @@ async function forgeFetch(target: ForgeFetchTarget, path: string, init?: Request
   };
   if (target.type === 'kvs') {
     return toFetchResponse(await targets.storage.handle({ ...base, asUser: null }));
+  }
+  // @forge/sql: __fetchProduct({ provider: 'app', remote: 'sql', type: 'sql' }), always as the app.
+  if (target.type === 'sql' && targets.sql) {
+    return toFetchResponse(await targets.sql.handle({ ...base, asUser: null }));
   }
   if (target.type === 'fpp' && target.remote === 'jira') {
     let asUser: string | null = null;

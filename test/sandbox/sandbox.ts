@@ -12,6 +12,7 @@ import { KvsStorage } from './storage/kvs-storage';
 import { buildSeedSite } from './seed';
 import { InstrumentedHandler } from './instrument';
 import { installForgeRuntime, invocationScope } from './runtime';
+import { SqlHandler, declaresSqlModule, type SqlOptions } from './sql/sql-handler';
 
 export const SANDBOX_APP_ID = '6c0a5f3e-8e7b-4d1c-9a53-1f2b8f0e7a10';
 export const SANDBOX_ENVIRONMENT_ID = '0d5e2b7a-4c1f-4e8a-b6d2-9a3c7e5f1b08';
@@ -29,6 +30,11 @@ export interface SandboxOptions {
   site?: JiraSite;
   /** The day the seed treats as today (the active sprint contains it). */
   today?: Date;
+  /**
+   * Forge SQL on MariaDB: by default a database of its own on this process's throwaway server, enabled when
+   * manifest.yml declares a `sql` module. `npm start` passes a data directory kept across runs.
+   */
+  sql?: SqlOptions;
 }
 
 /** What a resolver call carries besides its payload; everything but accountId comes from the browser. */
@@ -66,6 +72,9 @@ export class Sandbox {
   /** The emulators as the app reaches them: latency, faults and the request log live here. */
   readonly jiraLink: InstrumentedHandler;
   readonly storageLink: InstrumentedHandler;
+  /** Forge SQL: this sandbox's own database on MariaDB (`await sandbox.sql.ready()` to start it early). */
+  readonly sql: SqlHandler;
+  readonly sqlLink: InstrumentedHandler;
   private handlers: AppHandlers | null = null;
   private pendingTriggers: Array<Promise<unknown>> = [];
 
@@ -91,6 +100,9 @@ export class Sandbox {
       );
     });
     this.storageLink = new InstrumentedHandler(this.storage);
+    // Created lazily on the first SQL request (or sql.ready()): sandboxes that never touch SQL start no server.
+    this.sql = new SqlHandler({ ...options.sql, enabled: options.sql?.enabled ?? declaresSqlModule(manifest) });
+    this.sqlLink = new InstrumentedHandler(this.sql);
     this.activate();
   }
 
@@ -99,21 +111,24 @@ export class Sandbox {
     installForgeRuntime({
       jira: this.jiraLink,
       storage: this.storageLink,
+      sql: this.sqlLink,
       appId: SANDBOX_APP_ID,
       environmentId: SANDBOX_ENVIRONMENT_ID,
       installationId: SANDBOX_INSTALLATION_ID,
     });
   }
 
-  /** Sets the same latency on Jira and storage, as a benchmark would see from a Forge function. */
+  /** Sets the same latency on Jira, storage and SQL, as a benchmark would see from a Forge function. */
   setLatency(ms: number): void {
     this.jiraLink.latencyMs = ms;
     this.storageLink.latencyMs = ms;
+    this.sqlLink.latencyMs = ms;
   }
 
   clearLogs(): void {
     this.jiraLink.clearLog();
     this.storageLink.clearLog();
+    this.sqlLink.clearLog();
   }
 
   private app(): AppHandlers {
@@ -193,7 +208,13 @@ export class Sandbox {
     return invocationScope.run({ accountId: null, moduleKey: 'sandbox-seed' }, work);
   }
 
-  close(): void {
+  /**
+   * Closes storage at once and ends this sandbox's SQL connections (the MariaDB server stays for the process's
+   * other sandboxes and stops when the process exits). Callers that do not await it leave only idle sockets,
+   * which do not keep the process alive.
+   */
+  close(): Promise<void> {
     this.storage.close();
+    return this.sql.close();
   }
 }

@@ -2,12 +2,16 @@
  * `npm start`: the sandbox with its storage on disk, and the bridge host serving the built app and the host
  * page. Open the printed URL to click through Upstream as each persona would.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, Sandbox } from './sandbox';
 import { startHost, type RunningHost } from './host/host';
 import { loadSiteSeededOn, sandboxFiles, siteSaver } from './persisted-site';
 import { seedAppData } from './seed/app-data';
+import { socketPathFor, stopMariaDbServers } from './sql/mariadb-server';
+
+/** Forge SQL's database for `npm start`, on the MariaDB data directory kept in .sandbox-data/mariadb. */
+const SQL_DATABASE = 'forge_upstream';
 
 /** How often the emulator's site is written back to disk when it changed. */
 const SAVE_INTERVAL_MS = 2000;
@@ -30,7 +34,23 @@ async function main(): Promise<void> {
   mkdirSync(files.dir, { recursive: true });
   const today = new Date();
   const savedSite = loadSiteSeededOn(files, today, process.argv.includes('--fresh'));
-  const sandbox = new Sandbox({ storageFile: files.storageFile, today, ...(savedSite ? { site: savedSite } : {}) });
+  const sqlDataDir = path.join(files.dir, 'mariadb');
+  // A reseeded site starts with empty storage, so its SQL data goes too: dropped on first use rather than at
+  // start (the server starts lazily), and remembered in a file until then, so a run that ends before using SQL
+  // does not leave yesterday's rows beside today's storage.
+  const sqlResetPending = path.join(files.dir, 'mariadb-reset-pending');
+  if (!savedSite) writeFileSync(sqlResetPending, today.toISOString());
+  const sandbox = new Sandbox({
+    storageFile: files.storageFile,
+    today,
+    ...(savedSite ? { site: savedSite } : {}),
+    sql: {
+      dataDir: sqlDataDir,
+      database: SQL_DATABASE,
+      fresh: existsSync(sqlResetPending),
+      onFresh: () => rmSync(sqlResetPending, { force: true }),
+    },
+  });
   // Idempotent: on a restart the same day it finds its records and writes nothing.
   await seedAppData(sandbox, today);
   const saveSite = siteSaver(files, sandbox.jira.site, today);
@@ -58,6 +78,8 @@ async function main(): Promise<void> {
       `  Admin page (Upstream settings):       ${host.url}/#/admin`,
       `  Signal intake webtrigger:             POST ${host.url}/x1/signal-intake`,
       `  ${savedSite ? 'Resumed the site saved earlier today' : 'Seeded a fresh site for today'} (.sandbox-data/; \`npm start -- --fresh\` reseeds).`,
+      `  Forge SQL: MariaDB on .sandbox-data/mariadb, started on first use (${sandbox.sql.enabled ? 'enabled' : 'off: manifest.yml declares no sql module'});`,
+      `    by hand: mariadb --socket=${socketPathFor(sqlDataDir)} -u root ${SQL_DATABASE}`,
       '  Switch persona and theme in the top bar. Ctrl+C stops.',
     ].join('\n'),
   );
@@ -72,10 +94,11 @@ async function main(): Promise<void> {
     host
       .close()
       .catch((error: unknown) => console.error('Closing the host failed:', error))
-      .finally(() => {
-        sandbox.close();
-        process.exit(0);
-      });
+      .then(() => sandbox.close())
+      // A clean MariaDB shutdown, so the next start finds no server still on its way out.
+      .then(() => stopMariaDbServers())
+      .catch((error: unknown) => console.error('Stopping the sandbox failed:', error))
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -5,7 +5,7 @@ import SectionMessage from '@atlaskit/section-message';
 import TextField from '@atlaskit/textfield';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { ResolverOutput } from '../../../src/contract';
-import type { SurfaceProps } from '../main';
+import type { SurfaceProps } from '../surface';
 import { asResolverCallError, callResolver, type ResolverCallError } from '../api';
 import { useResolver } from '../use-resolver';
 import { Resolved } from '../ui/Resolved';

@@ -14,7 +14,7 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { BoardSummary } from '../../../src/contract';
 import type { GadgetConfig, TargetMixDto } from '../../../src/contract/sprint-shape';
 import type { Measure } from '../../../src/domain/sprint-shape';
-import type { SurfaceProps } from '../main';
+import type { SurfaceProps } from '../surface';
 import { asResolverCallError, callResolver } from '../api';
 import { useResolver } from '../use-resolver';
 import { Resolved } from '../ui/Resolved';

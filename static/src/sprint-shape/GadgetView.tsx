@@ -2,7 +2,7 @@
  * The sprint-shape gadget's view. Reads its saved configuration from the frame's context; a gadget saved
  * before targets existed (`{ boardId }` only) is completed with the site's default target mix.
  */
-import type { SurfaceProps } from '../main';
+import type { SurfaceProps } from '../surface';
 import { useResolver } from '../use-resolver';
 import { Resolved } from '../ui/Resolved';
 import { Loading } from '../ui/Loading';
