@@ -5,6 +5,7 @@
  */
 import { asApp, asUser, type APIResponse, type RequestInit, type Route } from '@forge/api';
 import type { z } from 'zod';
+import { retryDelayMs } from '../domain/retry';
 import { AppError } from '../errors';
 
 export type Actor = 'user' | 'app';
@@ -86,13 +87,8 @@ async function sendWithRetry(actor: Actor, path: Route, init?: RequestInit): Pro
     const res = await inSlot(() => client.requestJira(path, init));
     if (res.ok || !RETRYABLE.has(res.status)) return res;
     const waitSeconds = retryAfterSeconds(res);
-    const delay =
-      waitSeconds !== undefined
-        ? waitSeconds * 1000
-        : retryPolicy.baseDelayMs * 2 ** attempt * (0.75 + Math.random() * 0.5);
-    if (attempt >= retryPolicy.maxRetries || delay > retryPolicy.maxWaitMs) {
-      throw new JiraHttpError(res.status, await errorMessagesOf(res), waitSeconds);
-    }
+    const delay = retryDelayMs(retryPolicy, attempt, waitSeconds, Math.random());
+    if (delay === null) throw new JiraHttpError(res.status, await errorMessagesOf(res), waitSeconds);
     await retryPolicy.sleep(delay);
   }
 }

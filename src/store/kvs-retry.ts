@@ -11,6 +11,7 @@
  * answers, not faults, and their callers give them meaning.
  */
 import { ForgeKvsAPIError } from '@forge/kvs';
+import { retryDelayMs } from '../domain/retry';
 import { AppError } from '../errors';
 
 export const storageRetryPolicy = {
@@ -78,11 +79,8 @@ export async function withStorageRetry<T>(operation: () => Promise<T>): Promise<
     } catch (error: unknown) {
       const fault = storageFaultOf(error);
       if (!fault) throw error;
-      const delay =
-        fault.retryAfterSeconds !== undefined
-          ? fault.retryAfterSeconds * 1000
-          : storageRetryPolicy.baseDelayMs * 2 ** attempt * (0.75 + Math.random() * 0.5);
-      if (attempt >= storageRetryPolicy.maxRetries || delay > storageRetryPolicy.maxWaitMs) throw storageFaultError(fault);
+      const delay = retryDelayMs(storageRetryPolicy, attempt, fault.retryAfterSeconds, Math.random());
+      if (delay === null) throw storageFaultError(fault);
       await storageRetryPolicy.sleep(delay);
     }
   }
