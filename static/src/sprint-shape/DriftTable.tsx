@@ -4,7 +4,7 @@
  * The caption, above the numbers, says what drift is measured against. Each row's name opens its issues in Jira.
  */
 import type { ShapeSegment } from '../../../src/domain/sprint-shape';
-import { TEXT, TEXT_SUBTLE, backgroundOf } from './segment-style';
+import { LINK_BUTTON_STYLE, TEXT, TEXT_SUBTLE, backgroundOf } from './segment-style';
 import { formatAmount, formatPercent, formatPp, type DriftRow } from './shape-view-model';
 import type { Measure } from '../../../src/domain/sprint-shape';
 import './sprint-shape.css';
@@ -19,15 +19,6 @@ interface DriftTableProps {
 
 const cell = { padding: '2px 6px', textAlign: 'right', whiteSpace: 'nowrap' } as const;
 const head = { ...cell, font: 'var(--ds-font-body-small, 400 11px/16px sans-serif)', color: TEXT_SUBTLE, fontWeight: 600, verticalAlign: 'bottom' } as const;
-const linkButton = {
-  background: 'none',
-  border: 'none',
-  padding: 0,
-  color: 'var(--ds-link, #0C66E4)',
-  cursor: 'pointer',
-  font: 'inherit',
-  textAlign: 'left',
-} as const;
 
 export function DriftTable({ rows, basis, measure, onOpenSegment }: DriftTableProps) {
   return (
@@ -62,7 +53,7 @@ export function DriftTable({ rows, basis, measure, onOpenSegment }: DriftTablePr
           <tr key={row.segment} data-testid={`sprint-shape-row-${row.segment}`} style={{ borderTop: '1px solid var(--ds-border, #091E4224)' }}>
             <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>
               <span aria-hidden style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, marginRight: 6, background: backgroundOf(row.segment) }} />
-              <button type="button" className="ss-link" style={linkButton} onClick={() => onOpenSegment(row.segment)} title="Open these issues in Jira">
+              <button type="button" className="ss-link" style={LINK_BUTTON_STYLE} onClick={() => onOpenSegment(row.segment)} title="Open these issues in Jira">
                 {row.segment}
               </button>
             </th>

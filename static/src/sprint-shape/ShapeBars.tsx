@@ -7,7 +7,7 @@
 import type { ShapeSegment } from '../../../src/domain/sprint-shape';
 import { WORK_TYPES } from '../../../src/domain/work-type';
 import type { TargetMixDto } from '../../../src/contract/sprint-shape';
-import { BORDER, MIN_LABELLED_PERCENT, PILL_STYLE, TARGET_OPACITY, TEXT_SUBTLE, backgroundOf } from './segment-style';
+import { BORDER, LINK_BUTTON_STYLE, MIN_LABELLED_PERCENT, PILL_STYLE, TARGET_OPACITY, TEXT_SUBTLE, backgroundOf } from './segment-style';
 import { formatAmount, formatPercent, type ShownMeasure } from './shape-view-model';
 import './sprint-shape.css';
 
@@ -26,13 +26,8 @@ const barStyle = {
 const labelStyle = { font: 'var(--ds-font-body-small, 400 11px/16px sans-serif)', color: TEXT_SUBTLE } as const;
 const centred = { display: 'flex', alignItems: 'center', justifyContent: 'center', overflow: 'hidden' } as const;
 const linkButton = {
-  background: 'none',
-  border: 'none',
-  padding: 0,
-  color: 'var(--ds-link, #0C66E4)',
-  cursor: 'pointer',
+  ...LINK_BUTTON_STYLE,
   font: 'var(--ds-font-body-small, 400 12px/16px sans-serif)',
-  textAlign: 'left',
   display: 'inline-flex',
   alignItems: 'center',
   gap: '6px',

@@ -43,5 +43,16 @@ export const PILL_STYLE = {
   pointerEvents: 'none',
 } as const;
 
+/** A button that reads as a link (it opens a Jira search of a segment's issues), in the surrounding font. */
+export const LINK_BUTTON_STYLE = {
+  background: 'none',
+  border: 'none',
+  padding: 0,
+  color: 'var(--ds-link, #0C66E4)',
+  cursor: 'pointer',
+  font: 'inherit',
+  textAlign: 'left',
+} as const;
+
 /** Segments narrower than this share get no drawn number (it would not fit); their number is in the table and the names. */
 export const MIN_LABELLED_PERCENT = 10;
