@@ -97,13 +97,17 @@ test('leaving the page with unsaved edits asks the browser to warn; with none, i
     await settings.getByTestId('default-target-dirty').getByText('Unsaved changes').waitFor();
     expect(await cancelled()).toBe(true);
 
-    // And the browser really prompts when the page is closed.
+    // And the browser really prompts when the page is closed. The prompt is accepted, so the page closes
+    // cleanly: dismissing it leaves a page with a pending beforeunload, and headless Chromium closing a
+    // context over one took the whole browser down in CI (and every later test of the file with it).
+    const closed = new Promise<void>((resolve) => page.once('close', () => resolve()));
     page.on('dialog', (dialog) => {
       dialogs.push(dialog);
-      void dialog.dismiss();
+      void dialog.accept();
     });
     await page.close({ runBeforeUnload: true });
     await eventually(async () => dialogs.length, (n) => n > 0);
+    await closed;
     expect(dialogs.map((d) => d.type())).toContain('beforeunload');
   } finally {
     await context.close();
