@@ -1,7 +1,7 @@
 /** The signal-intake secret (a KVS secret) and when it was last rotated (a plain key). */
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
-import { withStorageRetry } from './kvs-retry';
+import { withStorageRetry } from './storage-retry';
 import { readStored } from './stored-record';
 
 const INTAKE_SECRET_KEY = 'signal-intake-secret';

@@ -6,7 +6,7 @@
 import { Filter, FilterConditions, Sort, kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { AppError } from '../errors';
-import { withStorageRetry } from './kvs-retry';
+import { withStorageRetry } from './storage-retry';
 import { inspectStored, readStored, requireReadable } from './stored-record';
 
 export const SPRINT_SNAPSHOT_ENTITY = 'sprint-snapshot';

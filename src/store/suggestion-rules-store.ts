@@ -8,7 +8,7 @@ import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import type { SuggestionRules } from '../domain/suggestion-rules';
 import { WORK_TYPES } from '../domain/work-type';
-import { withStorageRetry } from './kvs-retry';
+import { withStorageRetry } from './storage-retry';
 import { inspectStored } from './stored-record';
 
 const RULES_KEY = 'settings:suggestion-rules';

@@ -2,7 +2,7 @@
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { targetMixProblem, type TargetMix } from '../domain/sprint-shape';
-import { withStorageRetry } from './kvs-retry';
+import { withStorageRetry } from './storage-retry';
 import { readStored } from './stored-record';
 
 const TARGET_MIX_KEY = 'settings:target-mix';

@@ -5,7 +5,7 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
 import { WORK_TYPES, type WorkType } from '../domain/work-type';
-import { withStorageRetry } from './kvs-retry';
+import { withStorageRetry } from './storage-retry';
 import { readStored } from './stored-record';
 
 export const WORK_TYPE_DECISION_ENTITY = 'work-type-decision';

@@ -11,7 +11,7 @@ import type { Fault } from '../sandbox/instrument';
 import type { JiraIssue } from '../sandbox/jira/model';
 import { RESOLVER_KEYS, type ResolverKey } from '../../src/contract';
 import { retryPolicy } from '../../src/jira/client';
-import { storageRetryPolicy } from '../../src/store/kvs-retry';
+import { storageRetryPolicy } from '../../src/store/storage-retry';
 import { as } from './work-type-helpers';
 
 const today = new Date('2026-11-26T10:00:00Z');

@@ -1,7 +1,8 @@
 /**
- * Every call this folder makes to Forge storage goes through `withStorageRetry`: a 429 or 5xx is retried with
- * backoff (the same policy as src/jira/client.ts), and one that outlasts the retries becomes an AppError a
- * person can act on (`rate-limited` or `storage-unavailable`, with when to try again) instead of `internal`.
+ * Every call this folder makes to Forge storage (KVS and Forge SQL) goes through `withStorageRetry`: a 429 or
+ * 5xx is retried with backoff (the same policy as src/jira/client.ts), and one that outlasts the retries becomes
+ * an AppError a person can act on (`rate-limited` or `storage-unavailable`, with when to try again) instead of
+ * `internal`.
  *
  * What `@forge/kvs` throws (1.6, out/utils/error-handling.js): any non-2xx answer becomes a `ForgeKvsAPIError`
  * with `responseDetails.status` and the body's `code`/`message` (`UNKNOWN_ERROR` when the body is not a
@@ -9,8 +10,13 @@
  * reach here; a retry-after the body carries lands in the error's `context` and is honoured. Anything else
  * (a 4xx such as a failed transaction condition, a builder misuse, a bug) passes through untouched: those are
  * answers, not faults, and their callers give them meaning.
+ *
+ * `@forge/sql` (4.0, out/utils/error-handling.js) does the same with `ForgeSQLAPIError`; its body codes add
+ * QUERY_TIMED_OUT, which is a fault but is not repeated here: a DML statement that timed out may still have
+ * been applied, and a SELECT that took over 5 s will take as long again. It is reported as `storage-unavailable`.
  */
 import { ForgeKvsAPIError } from '@forge/kvs';
+import { ForgeSQLAPIError } from '@forge/sql';
 import { retryDelayMs } from '../domain/retry';
 import { AppError } from '../errors';
 
@@ -36,8 +42,10 @@ interface StorageFault {
  * being unreachable, and repeating a storage operation here is safe (see withStorageRetry).
  */
 function storageFaultOf(error: unknown): StorageFault | null {
+  // migrationRunner wraps the failing statement's error (MigrationExecutionError / MigrationCheckPointError).
+  if (error instanceof Error && error.cause instanceof ForgeSQLAPIError) return storageFaultOf(error.cause);
   if (error instanceof TypeError && /fetch|network|socket/i.test(error.message)) return { status: 503 };
-  if (!(error instanceof ForgeKvsAPIError)) return null;
+  if (!(error instanceof ForgeKvsAPIError) && !(error instanceof ForgeSQLAPIError)) return null;
   const status = error.responseDetails?.status;
   if (typeof status !== 'number' || (status !== 429 && status < 500)) return null;
   return { status, retryAfterSeconds: retryAfterSecondsOf(error.context) };
@@ -77,6 +85,11 @@ export async function withStorageRetry<T>(operation: () => Promise<T>): Promise<
     try {
       return await operation();
     } catch (error: unknown) {
+      if (error instanceof ForgeSQLAPIError && error.code === 'QUERY_TIMED_OUT') {
+        throw new AppError('storage-unavailable', `Upstream's database took too long to answer. Try again in ${DEFAULT_RETRY_AFTER_SECONDS.unavailable} s.`, {
+          retryAfterSeconds: DEFAULT_RETRY_AFTER_SECONDS.unavailable,
+        });
+      }
       const fault = storageFaultOf(error);
       if (!fault) throw error;
       const delay = retryDelayMs(storageRetryPolicy, attempt, fault.retryAfterSeconds, Math.random());

@@ -1,0 +1,130 @@
+/**
+ * The SQL tables as TypeScript sees them (migrations.ts is the truth; these follow it), and the Kysely instance
+ * that builds statements for them. Kysely only compiles here — its MySQL dialect with a driver that never
+ * connects — and `run.ts` hands the compiled `{ sql, parameters }` to `@forge/sql`, so every value reaches the
+ * database as a bound parameter and every identifier is quoted.
+ *
+ * Forge SQL answers BIGINT and DECIMAL as strings (and the sandbox does the same), so their select type is
+ * `string | number`: repositories read rows back through zod, which turns them into numbers.
+ */
+import { DummyDriver, Kysely, MysqlAdapter, MysqlIntrospector, MysqlQueryCompiler, type ColumnType } from 'kysely';
+
+/** BIGINT: written as a number, answered as a string. */
+type BigIntColumn = ColumnType<string | number, number, number>;
+/** DECIMAL: written as a number, answered as a string. */
+type DecimalColumn = ColumnType<string | number, number, number>;
+type NullableDecimalColumn = ColumnType<string | number | null, number | null, number | null>;
+/** A column with a default: optional on insert. */
+type WithDefault<T> = ColumnType<T, T | undefined, T>;
+
+export interface SignalTable {
+  id: string;
+  source: string;
+  external_id: string;
+  state: string;
+  received_at: BigIntColumn;
+  customer: string;
+  text: string;
+  raised_by_name: string;
+  raised_by_email: string | null;
+  raised_by_account_id: string | null;
+  arr: NullableDecimalColumn;
+  category: string | null;
+  cluster_id: string | null;
+  route: string | null;
+  raw_payload: string | null;
+  version: WithDefault<number>;
+  updated_at: BigIntColumn;
+}
+
+export interface ClusterTable {
+  id: string;
+  title: string;
+  category: string | null;
+  state: string;
+  reason: string | null;
+  signal_count: WithDefault<number>;
+  customer_count: WithDefault<number>;
+  arr_total: ColumnType<string | number, number | undefined, number>;
+  evidence_score: WithDefault<number>;
+  first_seen_at: BigIntColumn;
+  last_seen_at: BigIntColumn;
+  version: WithDefault<number>;
+  updated_at: BigIntColumn;
+}
+
+export interface SignalTermTable {
+  term: string;
+  signal_id: string;
+  weight: number;
+}
+
+export interface ClusterTermTable {
+  term: string;
+  cluster_id: string;
+  weight: number;
+}
+
+export interface RoutingDecisionTable {
+  cluster_id: string;
+  route: string;
+  rationale: string;
+  issue_key: string | null;
+  duplicate_of: string | null;
+  decided_by: string;
+  decided_at: BigIntColumn;
+  version: WithDefault<number>;
+}
+
+export interface OutboxTable {
+  id: string;
+  kind: string;
+  payload: string;
+  state: string;
+  attempts: WithDefault<number>;
+  last_error: string | null;
+  created_at: BigIntColumn;
+  updated_at: BigIntColumn;
+  next_attempt_at: BigIntColumn;
+}
+
+export interface DiscoveryNoteTable {
+  id: string;
+  title: string;
+  problem: string;
+  status: string;
+  created_at: BigIntColumn;
+  updated_at: BigIntColumn;
+  version: WithDefault<number>;
+}
+
+export interface EngineeringInputTable {
+  id: string;
+  note_id: string;
+  kind: string;
+  text: string;
+  author_account_id: string;
+  author_name: string | null;
+  created_at: BigIntColumn;
+}
+
+export interface UpstreamDatabase {
+  signal: SignalTable;
+  cluster: ClusterTable;
+  signal_term: SignalTermTable;
+  cluster_term: ClusterTermTable;
+  routing_decision: RoutingDecisionTable;
+  outbox: OutboxTable;
+  discovery_note: DiscoveryNoteTable;
+  engineering_input: EngineeringInputTable;
+}
+
+/** Builds and compiles statements; never connects (DummyDriver), so nothing here can reach a database itself. */
+export const db = new Kysely<UpstreamDatabase>({
+  dialect: {
+    createAdapter: () => new MysqlAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (k) => new MysqlIntrospector(k),
+    createQueryCompiler: () => new MysqlQueryCompiler(),
+  },
+});
