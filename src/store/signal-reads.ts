@@ -1,46 +1,46 @@
 /**
  * Reads of signals for origins and candidate lists. Kept apart from signal-repository.ts (intake's writes) so
- * the signal feature can grow that file freely; both read through the same lenient record schema.
+ * the signal feature can grow that file freely; both read rows through the same lenient schema.
  */
-import { kvs, Sort } from '@forge/kvs';
-import { SIGNAL_ENTITY, SIGNAL_KIND, signalRecordSchema, type SignalRead } from './signal-repository';
-import { withStorageRetry } from './kvs-retry';
-import { readStored } from './stored-record';
+import { SIGNAL_KIND, SIGNAL_READ_COLUMNS, signalRecordSchema, signalRowSchema, type SignalRead } from './signal-repository';
+import { readRows, rowId, selectRows } from './sql/run';
+import { db } from './sql/schema';
 
 /** The read schema under the name origins have always used. */
 export const signalForOriginSchema = signalRecordSchema;
 export type SignalRecord = SignalRead & { id: string };
 
-const MAX_BATCH = 25;
+/** Ids per `IN (…)`: keeps each statement's parameter list and answer well inside Forge SQL's limits. */
+const MAX_IDS_PER_STATEMENT = 500;
 
-function parseSignal(id: string, value: unknown): SignalRecord | null {
-  // An unreadable signal is reported and treated as missing, so one bad record does not fail the whole page.
-  const signal = readStored(SIGNAL_KIND, id, signalRecordSchema, value);
-  return signal ? { id, ...signal } : null;
-}
-
-/** Several signals at once, 25 per batch in parallel; ids with no readable record are absent from the map. */
+/** Several signals at once; ids with no readable row are absent from the map (an unreadable one is reported). */
 export async function getSignals(ids: readonly string[]): Promise<Map<string, SignalRecord>> {
   const unique = [...new Set(ids)];
-  const batches: string[][] = [];
-  for (let start = 0; start < unique.length; start += MAX_BATCH) batches.push(unique.slice(start, start + MAX_BATCH));
+  const chunks: string[][] = [];
+  for (let start = 0; start < unique.length; start += MAX_IDS_PER_STATEMENT) chunks.push(unique.slice(start, start + MAX_IDS_PER_STATEMENT));
+  // In parallel: the panel's round-trip budget counts sequential requests, not statements.
   const answers = await Promise.all(
-    batches.map((keys) => withStorageRetry(() => kvs.batchGet<unknown>(keys.map((key) => ({ key, entityName: SIGNAL_ENTITY }))))),
+    chunks.map((chunk) => selectRows(db.selectFrom('signal').select(SIGNAL_READ_COLUMNS).where('id', 'in', chunk).compile())),
   );
   const signals = new Map<string, SignalRecord>();
-  for (const answer of answers) {
-    for (const item of answer.successfulKeys) {
-      const signal = parseSignal(item.key, item.value);
-      if (signal) signals.set(item.key, signal);
-    }
+  for (const rows of answers) {
+    for (const signal of readRows(SIGNAL_KIND, signalRowSchema, rows, rowId).rows) signals.set(signal.id, signal);
   }
   return signals;
 }
 
-/** The most recently received signals in one state, newest first. */
+/** The most recently received signals in one state, newest first (the `(state, received_at)` index). */
 export async function recentSignals(state: string, limit: number): Promise<SignalRecord[]> {
-  const page = await withStorageRetry(() =>
-    kvs.entity<unknown>(SIGNAL_ENTITY).query().index('by-state-received', { partition: [state] }).sort(Sort.DESC).limit(limit).getMany(),
+  const rows = await selectRows(
+    db
+      .selectFrom('signal')
+      .select(SIGNAL_READ_COLUMNS)
+      .where('state', '=', state)
+      // The id breaks ties the same way on every read; the index holds it (InnoDB keys carry the primary key).
+      .orderBy('received_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .compile(),
   );
-  return page.results.map((r) => parseSignal(r.key, r.value)).filter((s): s is SignalRecord => s !== null);
+  return readRows(SIGNAL_KIND, signalRowSchema, rows, rowId).rows;
 }

@@ -3,13 +3,15 @@
  * links written as the user and found by JQL aliases, refusals that write nothing, and the panel's two
  * round trips.
  */
-import { kvs } from '@forge/kvs';
+import { sql } from '@forge/sql';
 import { Sandbox } from '../sandbox/sandbox';
 import { SEED_USERS } from '../sandbox/seed';
 import { seedAppData, seededSignalId, SEEDED_NOTE_IDS, SEEDED_ORIGIN_SUMMARIES, SEEDED_SIGNAL_COUNT } from '../sandbox/seed/app-data';
 import { sequentialDepth } from '../sandbox/instrument';
 import { retryPolicy } from '../../src/jira/client';
 import { forgetWorkTypeFieldId } from '../../src/jira/fields';
+import { selectRows } from '../../src/store/sql/run';
+import { db } from '../../src/store/sql/schema';
 import type { JiraIssue } from '../sandbox/jira/model';
 import { as, writesIn } from './work-type-helpers';
 
@@ -48,15 +50,23 @@ interface OriginData {
   origin: { kind: string; signals: { id: string; customer: string; arr: number | null }[]; discoveryNote: { id: string } | null; customers: string[]; arr: number; missing: string[] };
 }
 
+/** Every row of a table, in id order, as the app reads it: what a second seed must leave exactly as it was. */
+const tableRows = async (table: 'signal' | 'discovery_note' | 'engineering_input'): Promise<unknown[]> =>
+  sandbox.asApp(() => selectRows(db.selectFrom(table).selectAll().orderBy('id').compile()));
+
 describe('the seeded app data', () => {
   it('holds ~40 signals, 6 discovery notes and ~25 linked origins, and seeding twice changes nothing', async () => {
-    const stats = sandbox.storage.stats().items.entities;
-    expect(stats.signal).toBe(SEEDED_SIGNAL_COUNT);
-    expect(stats['discovery-note']).toBe(SEEDED_NOTE_IDS.length);
+    const before = { signals: await tableRows('signal'), notes: await tableRows('discovery_note'), inputs: await tableRows('engineering_input') };
+    expect(before.signals).toHaveLength(SEEDED_SIGNAL_COUNT);
+    expect(before.notes).toHaveLength(SEEDED_NOTE_IDS.length);
+    expect(before.inputs.length).toBeGreaterThan(0);
+    const entities = sandbox.storage.stats().items.entities;
     const linked = site().issues.filter((i) => i.properties['upstream-origin']).length;
     expect(linked).toBe(SEEDED_ORIGIN_SUMMARIES.length);
     await seedAppData(sandbox, today);
-    expect(sandbox.storage.stats().items.entities).toEqual(stats);
+    expect({ signals: await tableRows('signal'), notes: await tableRows('discovery_note'), inputs: await tableRows('engineering_input') }).toEqual(before);
+    expect(sandbox.storage.stats().items.entities).toEqual(entities);
+    expect(site().issues.filter((i) => i.properties['upstream-origin']).length).toBe(linked);
   });
 });
 
@@ -73,7 +83,7 @@ describe('panel.context', () => {
       origin: OriginData['origin'] & { discoveryNote: { engineeringInput: { author: string }[] } };
       readiness: { key: string; state: string }[];
     }>;
-    const depth = sequentialDepth([...sandbox.jiraLink.log, ...sandbox.storageLink.log]);
+    const depth = sequentialDepth([...sandbox.jiraLink.log, ...sandbox.storageLink.log, ...sandbox.sqlLink.log]);
     sandbox.setLatency(0);
     expect(depth).toBeLessThanOrEqual(2);
     expect(result.ok).toBe(true);
@@ -95,7 +105,7 @@ describe('panel.context', () => {
   it('lists a deleted signal under missing rather than dropping it', async () => {
     const issue = bySummary('Sync credit notes to Xero');
     const id = seededSignalId('form-915');
-    await sandbox.asApp(() => kvs.entity('signal').delete(id));
+    await sandbox.asApp(() => sql.prepare('DELETE FROM `signal` WHERE id = ?').bindParams(id).execute());
     const result = (await sandbox.invoke(as(SEED_USERS.engineer), 'panel.context', { issueKey: issue.key })) as Ok<OriginData>;
     expect(result.data.origin).toMatchObject({ kind: 'linked', signals: [], missing: [id], customers: ['Bluefern Software'] });
   });

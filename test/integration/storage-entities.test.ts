@@ -333,24 +333,27 @@ describe('entity queries', () => {
 });
 
 describe('entities from the manifest', () => {
-  it('reads the app manifest: signal with its three indexes', async () => {
+  it('reads the app manifest: sprint-snapshot and work-type-decision with their indexes', async () => {
     const manifest = readFileSync(join(__dirname, '..', '..', 'manifest.yml'), 'utf8');
     const entities = KvsStorage.entitiesFromManifest(manifest);
-    const signal = entities.find((entity) => entity.name === 'signal');
-    expect(signal?.attributes.receivedAt).toEqual({ type: 'integer' });
-    expect(signal?.indexes).toEqual(
+    const snapshot = entities.find((entity) => entity.name === 'sprint-snapshot');
+    expect(snapshot?.attributes.endedAt).toEqual({ type: 'integer' });
+    expect(snapshot?.attributes.shape).toEqual({ type: 'any' });
+    expect(snapshot?.indexes).toEqual([{ name: 'by-board-end', partition: ['boardId'], range: ['endedAt'] }]);
+    const decision = entities.find((entity) => entity.name === 'work-type-decision');
+    expect(decision?.indexes).toEqual(
       expect.arrayContaining([
-        { name: 'by-external-id', partition: [], range: ['externalId'] },
-        { name: 'by-state-received', partition: ['state'], range: ['receivedAt'] },
-        { name: 'by-customer', partition: ['customer'], range: ['receivedAt'] },
+        { name: 'by-setter-time', partition: ['setByAccountId'], range: ['setAt'] },
+        { name: 'by-issue-key', partition: [], range: ['issueKey'] },
       ]),
     );
 
     harness.storage.close();
     harness = installStorage({ entities });
-    await kvs.entity('signal').set('s1', { state: 'new', receivedAt: 100, externalId: 'x-1' });
-    await kvs.entity('signal').set('s2', { state: 'new', receivedAt: 50, externalId: 'x-2' });
-    const page = await kvs.entity('signal').query().index('by-state-received', { partition: ['new'] }).getMany();
+    await kvs.entity('sprint-snapshot').set('s1', { boardId: 1, sprintId: 11, endedAt: 100, shape: { version: 1 } });
+    await kvs.entity('sprint-snapshot').set('s2', { boardId: 1, sprintId: 12, endedAt: 50, shape: { version: 1 } });
+    await kvs.entity('sprint-snapshot').set('s3', { boardId: 2, sprintId: 13, endedAt: 75, shape: { version: 1 } });
+    const page = await kvs.entity('sprint-snapshot').query().index('by-board-end', { partition: [1] }).getMany();
     expect(keysOf(page)).toEqual(['s2', 's1']);
   });
 

@@ -1,16 +1,17 @@
 /**
  * Storage faults inside src/store: every repository function that reaches Forge storage retries a 429 or 5xx
- * (through the real @forge/kvs SDK against the sandbox's storage link), a fault that outlasts the retries
- * becomes an AppError a person can act on, and answers that are not faults — a failed transaction condition,
- * a refused request — keep their meaning and are not retried.
+ * (through the real @forge/kvs and @forge/sql SDKs, against the sandbox's storage and SQL links), a fault that
+ * outlasts the retries becomes an AppError a person can act on, and answers that are not faults — a failed
+ * transaction condition, a duplicate key, a refused request — keep their meaning and are not retried.
  */
 import { ForgeKvsAPIError } from '@forge/kvs';
 import { Sandbox } from '../sandbox/sandbox';
 import { SEED_USERS } from '../sandbox/seed';
 import { seedAppData, seededSignalId } from '../sandbox/seed/app-data';
-import type { FaultStatus } from '../sandbox/instrument';
+import type { SandboxRequest } from '../sandbox/http';
+import type { FaultStatus, InstrumentedHandler } from '../sandbox/instrument';
 import { AppError } from '../../src/errors';
-import { storageRetryPolicy, withStorageRetry } from '../../src/store/kvs-retry';
+import { storageRetryPolicy, withStorageRetry } from '../../src/store/storage-retry';
 import * as settingsStore from '../../src/store/settings-store';
 import * as signalRepository from '../../src/store/signal-repository';
 import * as signalReads from '../../src/store/signal-reads';
@@ -24,6 +25,8 @@ const today = new Date('2026-11-26T10:00:00Z');
 const nowSeconds = Math.floor(today.getTime() / 1000);
 let sandbox: Sandbox;
 let waits: number[];
+/** Every request each link saw since the last test began, body included (the links' own logs keep no body). */
+let seen: { kvs: SandboxRequest[]; sql: SandboxRequest[] };
 
 beforeAll(async () => {
   sandbox = new Sandbox({ today });
@@ -36,11 +39,34 @@ beforeEach(() => {
     waits.push(ms);
   };
   sandbox.storageLink.clearFaults();
+  sandbox.sqlLink.clearFaults();
   sandbox.clearLogs();
+  seen = { kvs: [], sql: [] };
+  for (const [name, link] of [['kvs', sandbox.storageLink], ['sql', sandbox.sqlLink]] as const) {
+    const handle = link.handle.bind(link);
+    jest.spyOn(link, 'handle').mockImplementation((req) => {
+      seen[name].push(req);
+      return handle(req);
+    });
+  }
 });
+afterEach(() => jest.restoreAllMocks());
 
 const app = <T>(work: () => Promise<T>): Promise<T> => sandbox.asApp(work);
 const requestsTo = (path: string): number => sandbox.storageLink.log.filter((r) => r.path === path).length;
+
+type Link = 'kvs' | 'sql';
+type Match = (req: SandboxRequest) => boolean;
+const linkOf = (link: Link): InstrumentedHandler => (link === 'kvs' ? sandbox.storageLink : sandbox.sqlLink);
+/** A KVS request by its path. */
+const kvsPath = (path: string): Match => (req) => req.path === path;
+/** A DML statement (Forge SQL's execute endpoint) by its text, as Kysely compiles it. */
+const statement = (pattern: RegExp): Match => (req) => {
+  if (req.path !== '/api/v1/execute' || req.body === undefined) return false;
+  const { query } = JSON.parse(req.body) as { query?: unknown };
+  return typeof query === 'string' && pattern.test(query);
+};
+const matching = (link: Link, match: Match): number => seen[link].filter(match).length;
 
 const snapshot = (sprintId: number): snapshots.SprintSnapshot => ({
   boardId: 1,
@@ -64,36 +90,65 @@ const signal = (externalId: string): signalRepository.StoredSignal => ({
   text: 'Please retry me.',
   raisedByName: 'Jordan Reyes',
 });
+const insertSignal = statement(/^insert into `signal`/);
+const selectSignal = statement(/^select .* from `signal`/);
+const selectNote = statement(/^select .* from `discovery_note`/);
 
-/** Every function of the store that reaches storage, with the storage path its (first) request goes to. */
-const REACHES_STORAGE: Record<string, [path: string, call: (n: number) => Promise<unknown>]> = {
-  readIntakeSecret: ['/api/v1/secret/get', () => settingsStore.readIntakeSecret()],
-  readIntakeSecretRotatedAt: ['/api/v1/get', () => settingsStore.readIntakeSecretRotatedAt()],
-  writeIntakeSecret: ['/api/v1/secret/set', () => settingsStore.writeIntakeSecret('s3cret-s3cret-s3cret-s3cret-s3cret', today.toISOString())],
-  readSuggestionRules: ['/api/v1/get', () => suggestionRules.readSuggestionRules()],
-  writeSuggestionRules: ['/api/v1/set', () => suggestionRules.writeSuggestionRules({ issueTypes: { Bug: 'Corrective' }, labels: {}, keywords: {} }, today.toISOString(), SEED_USERS.admin)],
-  readTargetMix: ['/api/v1/get', () => targetMix.readTargetMix()],
-  writeTargetMix: ['/api/v1/set', () => targetMix.writeTargetMix({ Innovative: 40, Corrective: 30, Enabling: 30 }, today.toISOString())],
-  createSignalOnce: ['/api/v1/transaction', (n) => signalRepository.createSignalOnce(signal(`retry-${n}`))],
-  getSignal: ['/api/v1/entity/get', () => signalRepository.getSignal(seededSignalId('crm-4471'))],
-  getSignals: ['/api/v1/batch/get', () => signalReads.getSignals([seededSignalId('crm-4471'), seededSignalId('form-889')])],
-  recentSignals: ['/api/v1/entity/query', () => signalReads.recentSignals('new', 5)],
-  getDiscoveryNote: ['/api/v1/entity/get', () => discoveryNotes.getDiscoveryNote('note-instant-payouts')],
-  getDiscoveryNotes: ['/api/v1/batch/get', () => discoveryNotes.getDiscoveryNotes(['note-instant-payouts', 'note-multi-currency'])],
+const editNote = async (n: number): Promise<unknown> => {
+  const note = await discoveryNotes.getDiscoveryNote('note-multi-currency');
+  return discoveryNotes.updateDiscoveryNote('note-multi-currency', note!.version, { title: `Invoices in more than one currency (${n})` });
+};
+
+/**
+ * Every function of the store that reaches storage: the link it reaches, which of its requests the fault is
+ * injected into (the statement or request that is the function's own, not a read it makes first), and the call.
+ */
+const REACHES_STORAGE: Record<string, [link: Link, match: Match, call: (n: number) => Promise<unknown>]> = {
+  readIntakeSecret: ['kvs', kvsPath('/api/v1/secret/get'), () => settingsStore.readIntakeSecret()],
+  readIntakeSecretRotatedAt: ['kvs', kvsPath('/api/v1/get'), () => settingsStore.readIntakeSecretRotatedAt()],
+  writeIntakeSecret: ['kvs', kvsPath('/api/v1/secret/set'), () => settingsStore.writeIntakeSecret('s3cret-s3cret-s3cret-s3cret-s3cret', today.toISOString())],
+  readSuggestionRules: ['kvs', kvsPath('/api/v1/get'), () => suggestionRules.readSuggestionRules()],
+  writeSuggestionRules: [
+    'kvs',
+    kvsPath('/api/v1/set'),
+    () => suggestionRules.writeSuggestionRules({ issueTypes: { Bug: 'Corrective' }, labels: {}, keywords: {} }, today.toISOString(), SEED_USERS.admin),
+  ],
+  readTargetMix: ['kvs', kvsPath('/api/v1/get'), () => targetMix.readTargetMix()],
+  writeTargetMix: ['kvs', kvsPath('/api/v1/set'), () => targetMix.writeTargetMix({ Innovative: 40, Corrective: 30, Enabling: 30 }, today.toISOString())],
+  createSignalOnce: ['sql', insertSignal, (n) => signalRepository.createSignalOnce(signal(`retry-${n}`))],
+  insertSignals: ['sql', insertSignal, (n) => signalRepository.insertSignals([signal(`bulk-${n}-a`), signal(`bulk-${n}-b`)])],
+  getSignal: ['sql', selectSignal, () => signalRepository.getSignal(seededSignalId('crm-4471'))],
+  getSignals: ['sql', selectSignal, () => signalReads.getSignals([seededSignalId('crm-4471'), seededSignalId('form-889')])],
+  recentSignals: ['sql', selectSignal, () => signalReads.recentSignals('new', 5)],
+  getDiscoveryNote: ['sql', selectNote, () => discoveryNotes.getDiscoveryNote('note-instant-payouts')],
+  getDiscoveryNotes: ['sql', selectNote, () => discoveryNotes.getDiscoveryNotes(['note-instant-payouts', 'note-multi-currency'])],
   saveDiscoveryNote: [
-    '/api/v1/entity/set',
+    'sql',
+    statement(/^insert into `discovery_note`/),
     () => discoveryNotes.saveDiscoveryNote({ id: 'note-retry', title: 'Retry', problem: 'Storage hiccups', status: 'draft', updatedAt: nowSeconds, engineeringInput: [] }),
   ],
-  recentDiscoveryNotes: ['/api/v1/entity/query', () => discoveryNotes.recentDiscoveryNotes('ready', 5)],
+  createDiscoveryNote: [
+    'sql',
+    statement(/^insert into `discovery_note`/),
+    () => discoveryNotes.createDiscoveryNote({ title: 'Retry', problem: 'Storage hiccups', status: 'draft', by: SEED_USERS.engineer }),
+  ],
+  updateDiscoveryNote: ['sql', statement(/^update `discovery_note`/), editNote],
+  addEngineeringInput: [
+    'sql',
+    statement(/^insert into `engineering_input`/),
+    (n) => discoveryNotes.addEngineeringInput('note-multi-currency', { kind: 'question', text: `Retry ${n}?`, authorAccountId: SEED_USERS.engineer }),
+  ],
+  recentDiscoveryNotes: ['sql', selectNote, () => discoveryNotes.recentDiscoveryNotes('ready', 5)],
   saveDecisions: [
-    '/api/v1/batch/set',
+    'kvs',
+    kvsPath('/api/v1/batch/set'),
     () => decisions.saveDecisions([{ issueId: '80001', issueKey: 'PAY-8001', workType: 'Enabling', setByAccountId: SEED_USERS.engineer, setAt: today, acceptedSuggestion: false }]),
   ],
-  getDecision: ['/api/v1/entity/get', () => decisions.getDecision('80001')],
-  findDecisionByIssueKey: ['/api/v1/entity/query', () => decisions.findDecisionByIssueKey('PAY-8001')],
-  createSnapshotOnce: ['/api/v1/transaction', (n) => snapshots.createSnapshotOnce(snapshot(880000 + n))],
-  getSnapshot: ['/api/v1/entity/get', () => snapshots.getSnapshot(880000)],
-  latestSnapshots: ['/api/v1/entity/query', () => snapshots.latestSnapshots(1, 6)],
+  getDecision: ['kvs', kvsPath('/api/v1/entity/get'), () => decisions.getDecision('80001')],
+  findDecisionByIssueKey: ['kvs', kvsPath('/api/v1/entity/query'), () => decisions.findDecisionByIssueKey('PAY-8001')],
+  createSnapshotOnce: ['kvs', kvsPath('/api/v1/transaction'), (n) => snapshots.createSnapshotOnce(snapshot(880000 + n))],
+  getSnapshot: ['kvs', kvsPath('/api/v1/entity/get'), () => snapshots.getSnapshot(880000)],
+  latestSnapshots: ['kvs', kvsPath('/api/v1/entity/query'), () => snapshots.latestSnapshots(1, 6)],
 };
 
 /** Exports of the store that never reach storage themselves. */
@@ -109,43 +164,59 @@ describe('every store function that reaches storage', () => {
   const statuses: FaultStatus[] = [429, 500, 503];
   it.each(Object.entries(REACHES_STORAGE).map(([name, entry], n) => [name, statuses[n % 3], entry] as const))(
     '%s retries a %i and answers',
-    async (_name, status, [path, call]) => {
-      sandbox.storageLink.injectFault({ status, times: 1, match: (req) => req.path === path });
+    async (_name, status, [link, match, call]) => {
+      linkOf(link).injectFault({ status, times: 1, match });
       await app(() => call(1));
-      expect(sandbox.storageLink.faultedCount).toBe(1);
-      expect(requestsTo(path)).toBeGreaterThanOrEqual(2);
+      expect(linkOf(link).faultedCount).toBe(1);
+      expect(matching(link, match)).toBeGreaterThanOrEqual(2);
       expect(waits).toHaveLength(1);
     },
   );
 
   it.each(Object.entries(REACHES_STORAGE).map(([name, entry]) => [name, entry] as const))(
     '%s turns a standing fault into an AppError after three retries',
-    async (_name, [path, call]) => {
-      sandbox.storageLink.injectFault({ status: 503, times: Infinity, match: (req) => req.path === path });
+    async (_name, [link, match, call]) => {
+      linkOf(link).injectFault({ status: 503, times: Infinity, match });
       const error = await app(() => call(2)).then(
         () => null,
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(AppError);
       expect(error).toMatchObject({ code: 'storage-unavailable', message: expect.stringContaining('Try again in 5 s'), details: { retryAfterSeconds: 5 } });
-      expect(requestsTo(path)).toBe(4);
+      expect(matching(link, match)).toBe(4);
+      expect(linkOf(link).faultedCount).toBe(4);
+    },
+  );
+
+  const SIGNAL_FUNCTIONS = ['createSignalOnce', 'insertSignals', 'getSignal', 'getSignals', 'recentSignals'];
+  it.each(SIGNAL_FUNCTIONS.map((name) => [name, REACHES_STORAGE[name]] as const))(
+    '%s turns a standing rate limit on the SQL link into rate-limited after three retries',
+    async (_name, [link, match, call]) => {
+      linkOf(link).injectFault({ status: 429, times: Infinity, match });
+      const error = await app(() => call(3)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({ code: 'rate-limited', message: expect.stringContaining('Try again in 30 s'), details: { retryAfterSeconds: 30 } });
+      expect(matching(link, match)).toBe(4);
+      expect(waits).toHaveLength(3);
     },
   );
 });
 
 describe('conditional writes', () => {
-  it('a duplicate signal is a duplicate, not a fault: one transaction, no retry', async () => {
+  it('a duplicate signal is a duplicate, not a fault: one INSERT, no retry', async () => {
     expect(await app(() => signalRepository.createSignalOnce(signal('dup-1')))).toMatchObject({ created: true });
-    sandbox.clearLogs();
+    seen.sql = [];
     expect(await app(() => signalRepository.createSignalOnce(signal('dup-1')))).toMatchObject({ created: false });
-    expect(requestsTo('/api/v1/transaction')).toBe(1);
+    expect(matching('sql', insertSignal)).toBe(1);
     expect(waits).toEqual([]);
   });
 
   it('a storage that stays down is reported as such, without reading the record to guess', async () => {
-    sandbox.storageLink.injectFault({ status: 500, times: Infinity, match: (req) => req.path === '/api/v1/transaction' });
+    sandbox.sqlLink.injectFault({ status: 500, times: Infinity, match: insertSignal });
+    sandbox.storageLink.injectFault({ status: 500, times: Infinity, match: kvsPath('/api/v1/transaction') });
     await expect(app(() => signalRepository.createSignalOnce(signal('down-1')))).rejects.toMatchObject({ code: 'storage-unavailable' });
     await expect(app(() => snapshots.createSnapshotOnce(snapshot(990001)))).rejects.toMatchObject({ code: 'storage-unavailable' });
+    expect(matching('sql', selectSignal)).toBe(0);
     expect(requestsTo('/api/v1/entity/get')).toBe(0);
   });
 });

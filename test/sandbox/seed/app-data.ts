@@ -1,13 +1,13 @@
 /**
  * Upstream's own data for the seeded company: signals from Northwind Ledger's customers (in their words, from
  * Slack, the CRM, CSV uploads and the feedback form), discovery notes with engineering input, and the origin
- * of ~25 issues. Written through the real @forge/kvs SDK as the app, and idempotent: a record or an origin
- * that is already there is left alone, so `npm start` can run it on every boot over the same SQLite file.
+ * of ~25 issues. Written through the app's own repositories as the app (signals and notes land in Forge SQL),
+ * and idempotent: a row or an origin that is already there is left alone, so `npm start` can run it on every
+ * boot over the same kept database.
  */
-import { kvs } from '@forge/kvs';
 import { customersAndArr, ORIGIN_PROPERTY_KEY, type OriginProperty } from '../../../src/domain/origin';
-import { DISCOVERY_NOTE_ENTITY, type StoredDiscoveryNote } from '../../../src/store/discovery-note-repository';
-import { SIGNAL_ENTITY, signalKey } from '../../../src/store/signal-repository';
+import { getDiscoveryNote, saveDiscoveryNote, type StoredDiscoveryNote } from '../../../src/store/discovery-note-repository';
+import { insertSignals, signalKey, type StoredSignal } from '../../../src/store/signal-repository';
 import type { Sandbox } from '../sandbox';
 import { seedCustomers } from './customers';
 import { CHEN_WEI, HANNAH_OKAFOR, JORDAN_REYES, KWAME_MENSAH, LENA_FISCHER, MARCUS_BELL, PRIYA_RAMAN, SAM_WHITFIELD, YUKI_TANAKA } from './people';
@@ -138,15 +138,13 @@ interface SeededSignal {
 async function seedSignals(today: Date): Promise<Map<string, SeededSignal>> {
   const customers = new Map(seedCustomers().map((c) => [c.id, c]));
   const byExternalId = new Map<string, SeededSignal>();
-  const entity = kvs.entity<Record<string, unknown>>(SIGNAL_ENTITY);
+  const signals: StoredSignal[] = [];
   for (const [externalId, customerId, source, daysAgo, disposition, raisedBy, text] of SIGNALS) {
     const customer = customers.get(customerId);
     if (!customer) throw new Error(`app-data: unknown customer ${customerId}`);
-    const id = signalKey(source, externalId);
-    byExternalId.set(externalId, { id, customer: customer.name, arr: customer.arr });
-    if ((await entity.get(id)) !== undefined) continue;
+    byExternalId.set(externalId, { id: signalKey(source, externalId), customer: customer.name, arr: customer.arr });
     const routed = disposition !== 'new' && disposition !== 'triaged';
-    await entity.set(id, {
+    signals.push({
       externalId,
       source,
       state: routed ? 'routed' : disposition,
@@ -158,14 +156,16 @@ async function seedSignals(today: Date): Promise<Map<string, SeededSignal>> {
       ...(routed ? { route: disposition } : {}),
     });
   }
+  // One statement; a signal already there (an earlier boot, or one a person has since triaged) is left as it is.
+  await insertSignals(signals, today.getTime());
   return byExternalId;
 }
 
 async function seedNotes(today: Date): Promise<void> {
-  const entity = kvs.entity<StoredDiscoveryNote>(DISCOVERY_NOTE_ENTITY);
   for (const [id, title, problem, status, daysAgo, inputs] of NOTES) {
-    if ((await entity.get(id)) !== undefined) continue;
-    await entity.set(id, {
+    if ((await getDiscoveryNote(id)) !== null) continue;
+    await saveDiscoveryNote({
+      id,
       title,
       problem,
       status,
