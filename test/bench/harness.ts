@@ -1,6 +1,6 @@
 /**
  * Runs an operation against the sandbox with injected latency and reports what it cost: Jira and storage
- * calls, the sequential round-trip depth (the longest chain of requests that waited on each other), and wall
+ * calls, SQL statements, the sequential round-trip depth (the longest chain of requests that waited on each other), and wall
  * time percentiles. Numbers are ratios and counts to compare, not pass/fail thresholds.
  */
 import { sequentialDepth } from '../sandbox/instrument';
@@ -12,6 +12,8 @@ export interface BenchResult {
   iterations: number;
   jiraCalls: number;
   storageCalls: number;
+  /** Forge SQL statements (each is one request: Forge SQL takes one statement per call). */
+  sqlStatements: number;
   roundTripDepth: number;
   p50Ms: number;
   p95Ms: number;
@@ -50,6 +52,7 @@ export async function measure(
   const times: number[] = [];
   let jiraCalls = 0;
   let storageCalls = 0;
+  let sqlStatements = 0;
   let depth = 0;
   for (let i = 0; i < options.iterations; i += 1) {
     sandbox.clearLogs();
@@ -59,7 +62,9 @@ export async function measure(
     // Calls and depth are the same every iteration for a deterministic operation; keep the last.
     jiraCalls = sandbox.jiraLink.log.length;
     storageCalls = sandbox.storageLink.log.length;
-    depth = sequentialDepth([...sandbox.jiraLink.log, ...sandbox.storageLink.log]);
+    sqlStatements = sandbox.sqlLink.log.length;
+    // A SQL statement is a round trip like any other; an operation without SQL has the depth it always had.
+    depth = sequentialDepth([...sandbox.jiraLink.log, ...sandbox.storageLink.log, ...sandbox.sqlLink.log]);
   }
   sandbox.setLatency(0);
   times.sort((a, b) => a - b);
@@ -69,6 +74,7 @@ export async function measure(
     iterations: options.iterations,
     jiraCalls,
     storageCalls,
+    sqlStatements,
     roundTripDepth: depth,
     p50Ms: Math.round(percentile(times, 50)),
     p95Ms: Math.round(percentile(times, 95)),

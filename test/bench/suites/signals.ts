@@ -1,0 +1,326 @@
+/**
+ * Signals in Forge SQL at scale: storing one through the real intake webtrigger, the Inbox's first page over 1k
+ * and 100k signals (does it stay one statement and about as fast at 100× the data?), and similar clusters for a
+ * new signal over 100k. The large data sets are loaded straight into the sandbox's MariaDB with multi-row
+ * INSERTs (through mysql2, not Forge SQL's one-statement-per-request link), each in a sandbox of its own so the
+ * shared sandbox stays as the other suites expect it.
+ */
+import mysql from 'mysql2/promise';
+import type { CompiledQuery, Insertable } from 'kysely';
+import { evidenceScore } from '../../../src/domain/evidence';
+import { SIGNAL_CATEGORIES } from '../../../src/domain/signals';
+import { termsOf, type WeightedTerm } from '../../../src/domain/terms';
+import { signIntakeBody } from '../../../src/services/signals/intake';
+import { indexSignalTerms } from '../../../src/services/signals/terms';
+import { inboxPage, inboxStatement, type InboxQuery } from '../../../src/store/cluster-repository';
+import { db, type ClusterTable, type ClusterTermTable, type SignalTable, type SignalTermTable } from '../../../src/store/sql/schema';
+import { applyMigrations } from '../../../src/store/sql/run';
+import { similarClusters, similarClustersStatement } from '../../../src/store/term-repository';
+import { sequentialDepth } from '../../sandbox/instrument';
+import { Sandbox } from '../../sandbox/sandbox';
+import { SEED_USERS } from '../../sandbox/seed';
+import { SeededRandom } from '../../sandbox/seed/random';
+import { measure, type BenchContext, type BenchResult } from '../harness';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Rows per INSERT when loading: large enough that round trips do not dominate, small enough for max_allowed_packet. */
+const LOAD_CHUNK_ROWS = 2_000;
+const STATES = [
+  ['new', 6],
+  ['triaged', 3],
+  ['routed', 1],
+] as const;
+/** Words most signals use, drawn with a skew (a few very common), so the term index has hot terms as real text does. */
+const COMMON_WORDS = Array.from({ length: 200 }, (_, i) => `common${i}`);
+const THEME_VOCABULARY = 20_000;
+
+export interface DataSet {
+  signals: number;
+  clusters: number;
+  /** The Inbox filter: the busiest customer, and the category most of their recent signals in new clusters have. */
+  customer: string;
+  category: string;
+  /** A new signal's text in cluster-000000's words, for similar clusters. */
+  similarText: string;
+  loadMs: number;
+}
+
+/** A draw from [0, n) where small indexes come more often (density ∝ 1/√i): a few busy customers and hot clusters. */
+const skewed = (random: SeededRandom, n: number): number => Math.min(n - 1, Math.floor(n * random.next() ** 2));
+/** A draw from [0, n) with density ∝ 1/i (≈ Zipf), as word frequencies are. */
+const zipf = (random: SeededRandom, n: number): number => Math.min(n - 1, Math.floor(n ** random.next()) - 1);
+
+/**
+ * Generates `signalCount` signals in 5 % as many clusters, with their evidence and terms computed here exactly as
+ * the app computes them (src/domain), and loads all four tables through one direct connection.
+ */
+export async function load(sandbox: Sandbox, signalCount: number, now: number): Promise<DataSet> {
+  const started = performance.now();
+  const random = new SeededRandom(signalCount);
+  const clusterCount = Math.max(1, Math.round(signalCount * 0.05));
+  const customerCount = Math.max(50, Math.round(signalCount / 50));
+  const customers = Array.from({ length: customerCount }, (_, i) => ({ name: `Customer ${i}`, arr: random.integer(1, 60) * 5_000 }));
+
+  const clusters = Array.from({ length: clusterCount }, (_, c) => ({
+    id: `cluster-${String(c).padStart(6, '0')}`,
+    state: random.weighted(STATES),
+    category: random.pick(SIGNAL_CATEGORIES),
+    // Each cluster has a moment it was talked about; its signals spread around it.
+    centre: now - random.integer(0, 180) * DAY_MS,
+    theme: Array.from({ length: 8 }, () => `theme${random.integer(0, THEME_VOCABULARY - 1)}`),
+  }));
+
+  const signalRows: Insertable<SignalTable>[] = [];
+  const recentCategories = new Map<string, number>();
+  const termRows: Insertable<SignalTermTable>[] = [];
+  const evidence = new Map<string, { signals: number; arrByCustomer: Map<string, number>; first: number; last: number; terms: Map<string, number> }>();
+  for (let s = 0; s < signalCount; s += 1) {
+    const cluster = clusters[s < clusterCount ? s : skewed(random, clusterCount)];
+    const customer = customers[skewed(random, customerCount)];
+    const receivedAt = Math.min(now, cluster.centre + random.integer(-20, 20) * DAY_MS + random.integer(0, DAY_MS));
+    const words = [...random.shuffle(cluster.theme).slice(0, 4), ...Array.from({ length: 3 }, () => COMMON_WORDS[zipf(random, COMMON_WORDS.length)])];
+    const text = `Our team says the ${words.join(' and ')} is not working as expected`;
+    const id = `signal-${String(s).padStart(7, '0')}`;
+    const arr = random.chance(0.2) ? null : customer.arr;
+    if (customer === customers[0] && cluster.state === 'new' && receivedAt >= now - 30 * DAY_MS) {
+      recentCategories.set(cluster.category, (recentCategories.get(cluster.category) ?? 0) + 1);
+    }
+    signalRows.push({
+      id,
+      source: 'crm',
+      external_id: id,
+      state: cluster.state,
+      received_at: receivedAt,
+      customer: customer.name,
+      text,
+      raised_by_name: 'Sam Seller',
+      arr,
+      category: cluster.category,
+      cluster_id: cluster.id,
+      updated_at: now,
+    });
+    const terms = termsOf(text);
+    for (const { term, weight } of terms) termRows.push({ term, signal_id: id, weight });
+    const e = evidence.get(cluster.id) ?? { signals: 0, arrByCustomer: new Map(), first: receivedAt, last: receivedAt, terms: new Map() };
+    e.signals += 1;
+    e.arrByCustomer.set(customer.name, Math.max(e.arrByCustomer.get(customer.name) ?? 0, arr ?? 0));
+    e.first = Math.min(e.first, receivedAt);
+    e.last = Math.max(e.last, receivedAt);
+    for (const { term, weight } of terms) e.terms.set(term, (e.terms.get(term) ?? 0) + weight);
+    evidence.set(cluster.id, e);
+  }
+
+  const clusterRows: Insertable<ClusterTable>[] = [];
+  const clusterTermRows: Insertable<ClusterTermTable>[] = [];
+  for (const cluster of clusters) {
+    const e = evidence.get(cluster.id)!;
+    const arrTotal = [...e.arrByCustomer.values()].reduce((a, b) => a + b, 0);
+    clusterRows.push({
+      id: cluster.id,
+      title: `Cluster ${cluster.id}`,
+      category: cluster.category,
+      state: cluster.state,
+      signal_count: e.signals,
+      customer_count: e.arrByCustomer.size,
+      arr_total: arrTotal,
+      evidence_score: evidenceScore({ signalCount: e.signals, customerCount: e.arrByCustomer.size, arrTotal, lastSeenAt: e.last }),
+      first_seen_at: e.first,
+      last_seen_at: e.last,
+      updated_at: now,
+    });
+    for (const [term, weight] of e.terms) clusterTermRows.push({ term, cluster_id: cluster.id, weight });
+  }
+
+  await sandbox.asApp(() => applyMigrations());
+  const { socketPath, database } = await sandbox.sql.connectionInfo();
+  const connection = await mysql.createConnection({ socketPath, user: 'root', database });
+  try {
+    const insertAll = async <Row>(rows: Row[], compile: (chunk: Row[]) => CompiledQuery) => {
+      for (let i = 0; i < rows.length; i += LOAD_CHUNK_ROWS) {
+        const statement = compile(rows.slice(i, i + LOAD_CHUNK_ROWS));
+        await connection.query(statement.sql, statement.parameters as unknown[]);
+      }
+    };
+    await insertAll(signalRows, (chunk) => db.insertInto('signal').values(chunk).compile());
+    await insertAll(clusterRows, (chunk) => db.insertInto('cluster').values(chunk).compile());
+    await insertAll(termRows, (chunk) => db.insertInto('signal_term').values(chunk).compile());
+    await insertAll(clusterTermRows, (chunk) => db.insertInto('cluster_term').values(chunk).compile());
+    // Fresh statistics, as a long-lived table would have: the optimizer's plan is what is being measured.
+    await connection.query('ANALYZE TABLE `signal`, `cluster`, `signal_term`, `cluster_term`');
+  } finally {
+    await connection.end();
+  }
+
+  // A filter that keeps some clusters at every size, so both sizes answer a real first page.
+  const target = clusters[0];
+  const category = [...recentCategories].sort((a, b) => b[1] - a[1])[0]?.[0] ?? target.category;
+  return {
+    signals: signalCount,
+    clusters: clusterCount,
+    customer: customers[0].name,
+    category,
+    similarText: `The ${target.theme.slice(0, 5).join(' ')} and ${COMMON_WORDS.slice(0, 3).join(' ')} keep breaking`,
+    loadMs: Math.round(performance.now() - started),
+  };
+}
+
+/** EXPLAIN of the statement the app sends, compacted to what says whether an index is used. */
+async function explain(sandbox: Sandbox, statement: CompiledQuery): Promise<Array<Record<string, unknown>>> {
+  const { socketPath, database } = await sandbox.sql.connectionInfo();
+  const connection = await mysql.createConnection({ socketPath, user: 'root', database });
+  try {
+    const [rows] = await connection.query(`EXPLAIN ${statement.sql}`, statement.parameters as unknown[]);
+    return (rows as Array<Record<string, unknown>>).map(({ id, select_type, table, type, key, rows: estimated, Extra }) => ({
+      id,
+      select_type,
+      table,
+      type,
+      key,
+      rows: estimated,
+      Extra,
+    }));
+  } finally {
+    await connection.end();
+  }
+}
+
+const inboxQueryFor = (data: DataSet, now: number): InboxQuery => ({
+  state: 'new',
+  category: data.category,
+  customer: data.customer,
+  receivedSince: now - 30 * DAY_MS,
+  sort: 'evidence',
+  limit: 25,
+});
+
+/** The intake's signed POST, as the CRM sends it (see test/integration/outbox.test.ts). */
+function intakeRequest(secret: string, externalId: string) {
+  const body = JSON.stringify({
+    externalId,
+    source: 'crm',
+    customer: 'Brightwater Logistics',
+    text: 'Finance cannot split one invoice across two cost centres; they export to spreadsheets every month',
+    raisedBy: { name: 'Marcus Bell' },
+    arr: 184_000,
+  });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  return {
+    method: 'POST',
+    path: '/x1/signal-intake',
+    body,
+    headers: {
+      'Content-Type': ['application/json'],
+      'X-Upstream-Timestamp': [timestamp],
+      'X-Upstream-Signature': [signIntakeBody(secret, timestamp, body)],
+    },
+    queryParameters: {},
+  };
+}
+
+/**
+ * Waits for the queued outbox effects, at most SETTLE_LIMIT_MS: an effect that never finishes is reported as a
+ * warning line rather than stalling the whole bench.
+ */
+const SETTLE_LIMIT_MS = 15_000;
+async function settleEvents(sandbox: Sandbox, report: BenchContext['report']): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<'timed out'>((resolve) => {
+    timer = setTimeout(() => resolve('timed out'), SETTLE_LIMIT_MS);
+  });
+  const outcome = await Promise.race([sandbox.events.settle().then(() => 'settled' as const), limit]);
+  clearTimeout(timer);
+  if (outcome === 'timed out') {
+    report({ operation: 'signals.store one', warning: `queued outbox effects not settled within ${SETTLE_LIMIT_MS} ms` }, `warning: queued outbox effects not settled within ${SETTLE_LIMIT_MS} ms`);
+  }
+}
+
+export async function run({ sandbox, options, report }: BenchContext): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+
+  // signals.store one: the real webtrigger, a new externalId each time (a repeat would be the duplicate path).
+  const rotated = (await sandbox.invoke({ accountId: SEED_USERS.admin, moduleKey: 'settings', extension: {} }, 'settings.rotateIntakeSecret', {})) as {
+    data: { secret: string };
+  };
+  let delivery = 0;
+  const deliver = () => {
+    delivery += 1;
+    return sandbox.webtrigger('signal-intake', intakeRequest(rotated.data.secret, `bench-${Date.now()}-${delivery}`) as never);
+  };
+  // The intake records outbox effects (term indexing) that the events queue runs after the answer; waiting for
+  // them inside the operation keeps each delivery's statements in its own measurement.
+  let lastSignalId = '';
+  results.push(
+    await measure(
+      sandbox,
+      'signals.store one',
+      async () => {
+        const response = await deliver();
+        lastSignalId = (JSON.parse(response.body ?? '{}') as { id?: string }).id ?? '';
+        await settleEvents(sandbox, report);
+        return { ok: response.statusCode === 202, status: response.statusCode, body: response.body };
+      },
+      options,
+    ),
+  );
+  // The effect alone, as the consumer performs it (idempotent, so running it again on one signal is realistic).
+  results.push(await measure(sandbox, 'signals.index terms (outbox effect)', () => sandbox.asApp(() => indexSignalTerms(lastSignalId)), { ...options, check: undefined }));
+  // What the sender waits for: the webtrigger alone, before the queued effects run.
+  sandbox.setLatency(options.latencyMs);
+  sandbox.clearLogs();
+  const answeredStarted = performance.now();
+  await deliver();
+  const answeredMs = Math.round(performance.now() - answeredStarted);
+  const answered = {
+    sqlStatements: sandbox.sqlLink.log.length,
+    storageCalls: sandbox.storageLink.log.length,
+    roundTripDepth: sequentialDepth([...sandbox.jiraLink.log, ...sandbox.storageLink.log, ...sandbox.sqlLink.log]),
+  };
+  await settleEvents(sandbox, report);
+  sandbox.setLatency(0);
+  report(
+    { operation: 'signals.store one (until the webtrigger answers)', latencyMs: options.latencyMs, ...answered, ms: answeredMs },
+    `signals.store one until the webtrigger answers: ${answered.sqlStatements} SQL statements, ${answered.storageCalls} storage calls, depth ${answered.roundTripDepth}, ${answeredMs} ms`,
+  );
+
+  const inbox: Record<string, BenchResult> = {};
+  for (const size of [1_000, 100_000]) {
+    const label = size === 1_000 ? '1k' : '100k';
+    const own = new Sandbox({ sql: { enabled: true } });
+    try {
+      const now = Date.now();
+      const data = await load(own, size, now);
+      const query = inboxQueryFor(data, now);
+      const page = await own.asApp(() => inboxPage(query));
+      report(
+        { operation: `signals.load ${label}`, signals: data.signals, clusters: data.clusters, loadMs: data.loadMs, inboxFirstPageClusters: page.clusters.length },
+        `signals.load ${label}: ${data.signals} signals, ${data.clusters} clusters in ${data.loadMs} ms; the Inbox's first page has ${page.clusters.length} clusters`,
+      );
+      inbox[label] = await measure(own, `signals.inbox ${label}`, () => own.asApp(() => inboxPage(query)), { ...options, check: undefined });
+      results.push(inbox[label]);
+      const inboxPlan = await explain(own, inboxStatement(query));
+      report({ operation: `signals.inbox ${label} EXPLAIN`, plan: inboxPlan }, `signals.inbox ${label} EXPLAIN ${JSON.stringify(inboxPlan)}`);
+
+      if (size === 100_000) {
+        const terms: WeightedTerm[] = termsOf(data.similarText);
+        const similar = await own.asApp(() => similarClusters(terms));
+        report(
+          { operation: 'signals.similar 100k top', top: similar.slice(0, 3) },
+          `signals.similar 100k: top ${JSON.stringify(similar.slice(0, 3))}`,
+        );
+        results.push(await measure(own, 'signals.similar 100k', () => own.asApp(() => similarClusters(terms)), { ...options, check: undefined }));
+        const similarPlan = await explain(own, similarClustersStatement(terms));
+        report({ operation: 'signals.similar 100k EXPLAIN', plan: similarPlan }, `signals.similar 100k EXPLAIN ${JSON.stringify(similarPlan)}`);
+      }
+    } finally {
+      await own.close();
+      // The shared sandbox owns the Forge globals for the suites that run after this one.
+      sandbox.activate();
+    }
+  }
+  const ratio = Math.round((inbox['100k'].p50Ms / Math.max(1, inbox['1k'].p50Ms)) * 100) / 100;
+  report(
+    { operation: 'signals.inbox 100k vs 1k', p50Ratio: ratio, goal: '≤ 2' },
+    `signals.inbox 100k vs 1k: p50 ratio ${ratio} (goal ≤ 2)`,
+  );
+  return results;
+}
