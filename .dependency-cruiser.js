@@ -8,11 +8,13 @@
  *   triggers, webtriggers ──▶ services, contract, domain, errors
  *   services ──▶ jira, store, domain, contract, errors
  *   jira ──▶ domain, errors, @forge/api               store ──▶ domain, errors, @forge/kvs, @forge/sql
+ *   @forge/events only in store/work-queue.ts (the one queue adapter)
  *   contract ──▶ domain, zod                          domain ──▶ domain
  */
 const FORGE_API = '(^|/)node_modules/@forge/api/';
 const FORGE_STORAGE = '(^|/)node_modules/@forge/(kvs|sql)/';
 const FORGE_RESOLVER = '(^|/)node_modules/@forge/resolver/';
+const FORGE_EVENTS = '(^|/)node_modules/@forge/events/';
 
 module.exports = {
   forbidden: [
@@ -92,6 +94,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/store/' },
       to: { path: FORGE_STORAGE },
+    },
+    {
+      name: 'forge-events-only-in-work-queue',
+      comment: '@forge/events is reached only through src/store/work-queue.ts: the queue, its limits and the retry answer live in one adapter.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/store/work-queue\\.ts$' },
+      to: { path: FORGE_EVENTS },
     },
     {
       name: 'src-does-not-import-tests',

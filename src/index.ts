@@ -5,3 +5,5 @@ export const resolverHandler = buildResolverHandler();
 export { signalIntakeHandler } from './webtriggers/signal-intake';
 export { sprintClosedHandler } from './triggers/sprint-closed';
 export { workTypeChangedHandler } from './triggers/work-type-changed';
+export { signalWorkHandler } from './triggers/signal-work';
+export { sweeperHandler } from './triggers/sweeper';

@@ -2,6 +2,7 @@
  * Every resolver through the real `getDefinitions()` handler, against the sandbox: the seeded site, the real
  * @forge/api and @forge/kvs, the caller's permissions applied by the Jira emulator.
  */
+import { sql } from '@forge/sql';
 import { Sandbox } from '../sandbox/sandbox';
 import { SEED_USERS, WORK_TYPE_FIELD_ID } from '../sandbox/seed';
 import { retryPolicy } from '../../src/jira/client';
@@ -188,7 +189,12 @@ describe('intake secret and signed signals', () => {
     'X-Upstream-Timestamp': timestamp,
     'X-Upstream-Signature': signIntakeBody(secret, timestamp, body),
   });
-  const signalCount = () => sandbox.storage.stats().items.entities.signal ?? 0;
+  // Signals live in Forge SQL: counted through @forge/sql as the app, like the app's own reads.
+  const signalCount = () =>
+    sandbox.asApp(async () => {
+      const { rows } = await sql.prepare<{ n: number | string }>('SELECT COUNT(*) AS n FROM `signal`').execute();
+      return Number(rows[0]?.n ?? 0);
+    });
 
   it('answers 503 with what to do while no secret exists', async () => {
     const res = await intake(JSON.stringify(signal), { 'Content-Type': 'application/json' });
@@ -209,32 +215,32 @@ describe('intake secret and signed signals', () => {
     const first = await intake(body, signed(rotated.data.secret, body));
     expect(first.statusCode).toBe(202);
     const { id } = JSON.parse(first.body ?? '{}') as { id: string };
-    expect(signalCount()).toBe(1);
+    expect(await signalCount()).toBe(1);
     const again = await intake(body, signed(rotated.data.secret, body));
     expect(again.statusCode).toBe(200);
     expect(JSON.parse(again.body ?? '{}')).toEqual({ id, duplicate: true });
   });
 
-  it('answers 503 with Retry-After when storage keeps failing, so the sender retries, and stores once when it recovers', async () => {
-    const { storageRetryPolicy } = await import('../../src/store/kvs-retry');
+  it('answers 503 with Retry-After when the database keeps failing, so the sender retries, and stores once when it recovers', async () => {
+    const { storageRetryPolicy } = await import('../../src/store/storage-retry');
     const sleep = storageRetryPolicy.sleep;
     storageRetryPolicy.sleep = async () => undefined;
     try {
       const rotated = (await sandbox.invoke(as(SEED_USERS.admin, 'settings'), 'settings.rotateIntakeSecret', {})) as { data: { secret: string } };
       const body = JSON.stringify({ ...signal, externalId: 'crm-note-storage-down' });
-      const before = signalCount();
-      sandbox.storageLink.injectFault({ status: 503, times: Infinity });
+      const before = await signalCount();
+      sandbox.sqlLink.injectFault({ status: 503, times: Infinity });
       const refused = await intake(body, signed(rotated.data.secret, body));
-      sandbox.storageLink.clearFaults();
+      sandbox.sqlLink.clearFaults();
       expect(refused.statusCode).toBe(503);
       expect(refused.headers?.['Retry-After']).toEqual(['5']);
       expect(JSON.parse(refused.body ?? '{}')).toMatchObject({ error: 'storage-unavailable' });
-      expect(signalCount()).toBe(before);
+      expect(await signalCount()).toBe(before);
       const retried = await intake(body, signed(rotated.data.secret, body));
       expect(retried.statusCode).toBe(202);
-      expect(signalCount()).toBe(before + 1);
+      expect(await signalCount()).toBe(before + 1);
     } finally {
-      sandbox.storageLink.clearFaults();
+      sandbox.sqlLink.clearFaults();
       storageRetryPolicy.sleep = sleep;
     }
   });
@@ -244,7 +250,7 @@ describe('intake secret and signed signals', () => {
       data: { secret: string };
     };
     const secret = rotated.data.secret;
-    const before = signalCount();
+    const before = await signalCount();
     const body = JSON.stringify({ ...signal, externalId: 'crm-note-9001' });
 
     const forged = await intake(body, signed('not-the-secret', body));
@@ -260,7 +266,7 @@ describe('intake secret and signed signals', () => {
     const wrongMethod = await intake(body, signed(secret, body), 'GET');
     expect(wrongMethod.statusCode).toBe(405);
 
-    expect(signalCount()).toBe(before);
+    expect(await signalCount()).toBe(before);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Stands in for the Forge runtime: defines the globals the real `@forge/api`, `@forge/kvs` and `@forge/sql`
  * call (`global.__forge_runtime__`, `global.__forge_fetch__`) and routes each call to the Jira emulator, the
- * storage or Forge SQL. Which user an `asUser()` call runs as is not in the call itself (forge-reference §13),
+ * storage, Forge SQL or the async events queue (`@forge/events`). Which user an `asUser()` call runs as is not in the call itself (forge-reference §13),
  * so it comes from an AsyncLocalStorage that the sandbox sets around every resolver invocation.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -21,6 +21,8 @@ export interface RuntimeTargets {
   storage: RequestHandler;
   /** Forge SQL (`@forge/sql`); a runtime without it answers SQL requests 501. */
   sql?: RequestHandler;
+  /** Forge's async events queue (`@forge/events`); a runtime without it answers its requests 501. */
+  events?: RequestHandler;
   appId: string;
   environmentId: string;
   installationId: string;
@@ -72,6 +74,11 @@ async function forgeFetch(target: ForgeFetchTarget, path: string, init?: Request
   // @forge/sql: __fetchProduct({ provider: 'app', remote: 'sql', type: 'sql' }), always as the app.
   if (target.type === 'sql' && targets.sql) {
     return toFetchResponse(await targets.sql.handle({ ...base, asUser: null }));
+  }
+  // @forge/events: __requestAtlassianAsApp = __fetchProduct({ provider: 'app', remote: 'stargate', type: 'fpp' }),
+  // POST /webhook/queue/{publish|stats|cancel}/{contextAri}/… (placeholders sent literally).
+  if (target.type === 'fpp' && target.remote === 'stargate' && path.startsWith('/webhook/queue/') && targets.events) {
+    return toFetchResponse(await targets.events.handle({ ...base, asUser: null }));
   }
   if (target.type === 'fpp' && target.remote === 'jira') {
     let asUser: string | null = null;

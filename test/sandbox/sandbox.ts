@@ -13,6 +13,8 @@ import { buildSeedSite } from './seed';
 import { InstrumentedHandler } from './instrument';
 import { installForgeRuntime, invocationScope } from './runtime';
 import { SqlHandler, declaresSqlModule, type SqlOptions } from './sql/sql-handler';
+import { EventsQueue, type AsyncEventShape, type EventsQueueOptions } from './events/events-queue';
+import { manifestFunctions, type ManifestFunctions } from './events/manifest-functions';
 
 export const SANDBOX_APP_ID = '6c0a5f3e-8e7b-4d1c-9a53-1f2b8f0e7a10';
 export const SANDBOX_ENVIRONMENT_ID = '0d5e2b7a-4c1f-4e8a-b6d2-9a3c7e5f1b08';
@@ -35,6 +37,11 @@ export interface SandboxOptions {
    * manifest.yml declares a `sql` module. `npm start` passes a data directory kept across runs.
    */
   sql?: SqlOptions;
+  /**
+   * The `@forge/events` queue: delays (0 = deliver at once, the default; 1 = real time, `npm start`), injected
+   * delivery and push failures, duplicates. Change them later with `sandbox.events.configure`.
+   */
+  events?: EventsQueueOptions;
 }
 
 /** What a resolver call carries besides its payload; everything but accountId comes from the browser. */
@@ -75,6 +82,10 @@ export class Sandbox {
   /** Forge SQL: this sandbox's own database on MariaDB (`await sandbox.sql.ready()` to start it early). */
   readonly sql: SqlHandler;
   readonly sqlLink: InstrumentedHandler;
+  /** Async events: pushed events are delivered to the consumer manifest.yml names (`await sandbox.events.settle()`). */
+  readonly events: EventsQueue;
+  /** Consumers and scheduled triggers as manifest.yml wires them to exports of src/index.ts. */
+  readonly functions: ManifestFunctions;
   private handlers: AppHandlers | null = null;
   private pendingTriggers: Array<Promise<unknown>> = [];
 
@@ -103,6 +114,8 @@ export class Sandbox {
     // Created lazily on the first SQL request (or sql.ready()): sandboxes that never touch SQL start no server.
     this.sql = new SqlHandler({ ...options.sql, enabled: options.sql?.enabled ?? declaresSqlModule(manifest) });
     this.sqlLink = new InstrumentedHandler(this.sql);
+    this.functions = manifestFunctions(manifest);
+    this.events = new EventsQueue(new Set(this.functions.consumers.keys()), (queue, event) => this.deliverEvent(queue, event), options.events);
     this.activate();
   }
 
@@ -112,6 +125,7 @@ export class Sandbox {
       jira: this.jiraLink,
       storage: this.storageLink,
       sql: this.sqlLink,
+      events: this.events,
       appId: SANDBOX_APP_ID,
       environmentId: SANDBOX_ENVIRONMENT_ID,
       installationId: SANDBOX_INSTALLATION_ID,
@@ -190,6 +204,39 @@ export class Sandbox {
     );
   }
 
+  /**
+   * Delivers one async event to the consumer manifest.yml names for its queue (consumer → function → handler
+   * `index.<export>`), as Forge does: the AsyncEvent first, the installation context second, no user in scope.
+   */
+  private async deliverEvent(queueName: string, event: AsyncEventShape): Promise<unknown> {
+    const consumer = this.functions.consumers.get(queueName);
+    if (!consumer) throw new Error(`manifest.yml has no consumer for queue ${queueName}`);
+    this.activate();
+    const handler = this.app()[consumer.exportName] as TriggerHandler | undefined;
+    if (typeof handler !== 'function') throw new Error(`src/index.ts does not export ${consumer.exportName}`);
+    return invocationScope.run({ accountId: null, moduleKey: consumer.moduleKey }, () =>
+      handler(event as unknown as Record<string, unknown>, { installContext: `ari:cloud:jira::site/${SANDBOX_CLOUD_ID}`, principal: undefined }),
+    );
+  }
+
+  /**
+   * Runs a scheduled trigger now, as Forge does on its interval: no user, an event with the context, the return
+   * value ignored by the platform (answered here for tests).
+   */
+  async runScheduledTrigger(key: string): Promise<unknown> {
+    const trigger = this.functions.scheduledTriggers.get(key);
+    if (!trigger) throw new Error(`manifest.yml has no scheduledTrigger ${key}`);
+    this.activate();
+    const handler = this.app()[trigger.exportName] as TriggerHandler | undefined;
+    if (typeof handler !== 'function') throw new Error(`src/index.ts does not export ${trigger.exportName}`);
+    return invocationScope.run({ accountId: null, moduleKey: key }, () =>
+      handler(
+        { context: { cloudId: SANDBOX_CLOUD_ID, moduleKey: key }, contextToken: 'sandbox' },
+        { installContext: `ari:cloud:jira::site/${SANDBOX_CLOUD_ID}`, principal: undefined },
+      ),
+    );
+  }
+
   /** Waits for the triggers that product events have started so far (tests read their effects after this). */
   async settleTriggers(): Promise<void> {
     while (this.pendingTriggers.length > 0) {
@@ -209,12 +256,20 @@ export class Sandbox {
   }
 
   /**
-   * Closes storage at once and ends this sandbox's SQL connections (the MariaDB server stays for the process's
-   * other sandboxes and stops when the process exits). Callers that do not await it leave only idle sockets,
-   * which do not keep the process alive.
+   * Stops the events queue, closes storage and ends this sandbox's SQL connections (the MariaDB server stays for
+   * the process's other sandboxes and stops when the process exits). Storage closes at once unless a consumer is
+   * still running, in which case it closes when that consumer ends. Callers that do not await it leave only idle
+   * sockets, which do not keep the process alive.
    */
   close(): Promise<void> {
-    this.storage.close();
-    return this.sql.close();
+    const eventsClosed = this.events.close();
+    if (this.events.idle) {
+      this.storage.close();
+      return this.sql.close();
+    }
+    return eventsClosed.then(() => {
+      this.storage.close();
+      return this.sql.close();
+    });
   }
 }

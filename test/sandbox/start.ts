@@ -18,6 +18,9 @@ const SAVE_INTERVAL_MS = 2000;
 
 const DEFAULT_PORT = 4400;
 
+/** manifest.yml's `sweeper` scheduled trigger runs every five minutes (`interval: fiveMinute`), as on Forge. */
+const SWEEPER_INTERVAL_MS = 5 * 60_000;
+
 function requestedPort(): number {
   const fromEnv = process.env.PORT;
   if (fromEnv === undefined || fromEnv === '') return DEFAULT_PORT;
@@ -50,12 +53,20 @@ async function main(): Promise<void> {
       fresh: existsSync(sqlResetPending),
       onFresh: () => rmSync(sqlResetPending, { force: true }),
     },
+    // Async events in real time: a retry asked for in 60 s comes in 60 s.
+    events: { delayScale: 1 },
   });
   // Idempotent: on a restart the same day it finds its records and writes nothing.
   await seedAppData(sandbox, today);
   const saveSite = siteSaver(files, sandbox.jira.site, today);
   saveSite();
   const saveTimer = setInterval(saveSite, SAVE_INTERVAL_MS);
+  // The scheduled sweeper, as Forge runs it: re-pushes outbox rows left pending. Its failures are logged only
+  // (Forge does not retry scheduled triggers either; the next run starts again from the table).
+  const sweeperTimer = setInterval(() => {
+    sandbox.runScheduledTrigger('sweeper').catch((error: unknown) => console.error('sandbox: the sweeper failed', error));
+  }, SWEEPER_INTERVAL_MS);
+  sweeperTimer.unref();
   const staticDir = path.join(REPO_ROOT, 'static/build');
   const port = requestedPort();
 
@@ -89,6 +100,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     clearInterval(saveTimer);
+    clearInterval(sweeperTimer);
     saveSite();
     console.log(`\n${signal}: stopping the sandbox…`);
     host

@@ -1,0 +1,53 @@
+/**
+ * Every kind of outbox effect, in one typed table: its payload schema (checked when it is recorded and again
+ * when it is performed, since the row may have been written by another version) and what performing it does.
+ * Adding an effect kind (a Jira write, a notification) is one entry here. Each `perform` must be idempotent:
+ * delivery is at least once, and the sweeper may push a row again while an earlier event is still on its way.
+ */
+import { z } from 'zod';
+import { indexSignalTerms } from '../signals/terms';
+
+interface EffectDefinition<S extends z.ZodType> {
+  payload: S;
+  perform: (payload: z.output<S>) => Promise<void>;
+}
+
+/** Keeps each entry's `perform` typed by its own schema. */
+const effect = <S extends z.ZodType>(definition: EffectDefinition<S>): EffectDefinition<S> => definition;
+
+export const EFFECTS = {
+  /** Index a stored signal's terms for similarity (after intake). */
+  'index-signal-terms': effect({
+    payload: z.object({ signalId: z.string().min(1).max(191) }),
+    perform: ({ signalId }) => indexSignalTerms(signalId),
+  }),
+} as const;
+
+export type EffectKind = keyof typeof EFFECTS;
+export type EffectPayload<K extends EffectKind> = z.input<(typeof EFFECTS)[K]['payload']>;
+
+export const isEffectKind = (kind: string): kind is EffectKind => Object.prototype.hasOwnProperty.call(EFFECTS, kind);
+
+/** An effect ready to record: its idempotency key, its kind and a payload of that kind's shape. */
+export interface Effect<K extends EffectKind = EffectKind> {
+  id: string;
+  kind: K;
+  payload: EffectPayload<K>;
+}
+
+/** The idempotency key of an effect: kind and the one thing it is about, so the same effect is one row. */
+export const effectId = (kind: EffectKind, subject: string): string => `${kind}:${subject}`;
+
+export type ParsedPayload = { ok: true; perform: () => Promise<void> } | { ok: false; issue: string };
+
+/** Reads a stored payload through its kind's schema; what to do is bound to the parsed value. */
+export function bindEffect(kind: string, payload: unknown): ParsedPayload {
+  if (!isEffectKind(kind)) return { ok: false, issue: `unknown effect kind "${kind}"` };
+  const definition = EFFECTS[kind] as EffectDefinition<z.ZodType>;
+  const parsed = definition.payload.safeParse(payload);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return { ok: false, issue: `payload does not match ${kind}: ${first ? `${first.path.map(String).join('.') || '(payload)'}: ${first.message}` : 'invalid'}` };
+  }
+  return { ok: true, perform: () => definition.perform(parsed.data) };
+}
