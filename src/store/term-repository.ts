@@ -5,10 +5,10 @@
  * Every write here is an upsert that sets the weight outright (`weight = VALUES(weight)`, never `weight + …`),
  * so running it again — outbox delivery is at least once — leaves the same rows.
  */
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
 import type { WeightedTerm } from '../domain/terms';
-import { db } from './sql/schema';
+import { db, type SignalTable, type UpstreamDatabase } from './sql/schema';
 import { executeWrite, readRows, selectRows } from './sql/run';
 
 /** Writes a signal's terms in one multi-row upsert; no terms is no statement. */
@@ -29,25 +29,7 @@ export async function writeSignalTerms(signalId: string, terms: readonly Weighte
  * that case (one more statement, only on a move).
  */
 export async function refreshClusterTerms(clusterId: string): Promise<void> {
-  await executeWrite(
-    db
-      .insertInto('cluster_term')
-      .columns(['term', 'cluster_id', 'weight'])
-      .expression(
-        db
-          .selectFrom('signal_term')
-          .innerJoin('signal', 'signal.id', 'signal_term.signal_id')
-          .select([
-            'signal_term.term',
-            sql<string>`${clusterId}`.as('cluster_id'),
-            (eb) => eb.fn.sum<number>('signal_term.weight').as('weight'),
-          ])
-          .where('signal.cluster_id', '=', clusterId)
-          .groupBy('signal_term.term'),
-      )
-      .onDuplicateKeyUpdate({ weight: sql<number>`VALUES(${sql.ref('weight')})` })
-      .compile(),
-  );
+  await executeWrite(clusterTermsUpsert(clusterId));
 }
 
 /**
@@ -56,25 +38,29 @@ export async function refreshClusterTerms(clusterId: string): Promise<void> {
  * nothing.
  */
 export async function refreshClusterTermsOfSignal(signalId: string): Promise<void> {
-  await executeWrite(
-    db
-      .insertInto('cluster_term')
-      .columns(['term', 'cluster_id', 'weight'])
-      .expression(
-        db
-          .selectFrom('signal_term')
-          .innerJoin('signal', 'signal.id', 'signal_term.signal_id')
-          .select([
-            'signal_term.term',
-            (eb) => eb.fn.coalesce('signal.cluster_id', sql.lit('')).as('cluster_id'),
-            (eb) => eb.fn.sum<number>('signal_term.weight').as('weight'),
-          ])
-          .where('signal.cluster_id', '=', (eb) => eb.selectFrom('signal as of_signal').select('of_signal.cluster_id').where('of_signal.id', '=', signalId))
-          .groupBy(['signal_term.term', 'signal.cluster_id']),
-      )
-      .onDuplicateKeyUpdate({ weight: sql<number>`VALUES(${sql.ref('weight')})` })
-      .compile(),
-  );
+  await executeWrite(clusterTermsUpsert(db.selectFrom('signal as of_signal').select('of_signal.cluster_id').where('of_signal.id', '=', signalId)));
+}
+
+/** The one upsert both refreshes send: the summed terms of the signals in the cluster `cluster` names (an id, or a subquery giving one). */
+function clusterTermsUpsert(cluster: string | SelectQueryBuilder<UpstreamDatabase & { of_signal: SignalTable }, 'of_signal', { cluster_id: string | null }>) {
+  return db
+    .insertInto('cluster_term')
+    .columns(['term', 'cluster_id', 'weight'])
+    .expression(
+      db
+        .selectFrom('signal_term')
+        .innerJoin('signal', 'signal.id', 'signal_term.signal_id')
+        .select([
+          'signal_term.term',
+          // Never NULL here (the WHERE below matches no NULL); COALESCE tells the column's type so.
+          (eb) => eb.fn.coalesce('signal.cluster_id', sql.lit('')).as('cluster_id'),
+          (eb) => eb.fn.sum<number>('signal_term.weight').as('weight'),
+        ])
+        .where('signal.cluster_id', '=', cluster)
+        .groupBy(['signal_term.term', 'signal.cluster_id']),
+    )
+    .onDuplicateKeyUpdate({ weight: sql<number>`VALUES(${sql.ref('weight')})` })
+    .compile();
 }
 
 /** Removes the cluster's terms that none of its signals has any more (after a signal moved out). */

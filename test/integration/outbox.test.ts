@@ -8,7 +8,7 @@
  */
 import { Sandbox } from '../sandbox/sandbox';
 import { SEED_USERS } from '../sandbox/seed';
-import { signIntakeBody } from '../../src/services/signals/intake';
+import { signedIntakeRequest } from '../sandbox/intake-request';
 import { clock } from '../../src/services/clock';
 import { storageRetryPolicy } from '../../src/store/storage-retry';
 import { executeWrite, selectRows } from '../../src/store/sql/run';
@@ -48,22 +48,9 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-const intake = (signal: Record<string, unknown>) => {
-  const body = JSON.stringify(signal);
-  // Signed with the real time: the intake's freshness check reads the (fake) clock, which stays near it.
-  const timestamp = String(Math.floor(fakeNow / 1000));
-  return sandbox.webtrigger('signal-intake', {
-    method: 'POST',
-    path: '/x1/signal-intake',
-    body,
-    headers: {
-      'Content-Type': ['application/json'],
-      'X-Upstream-Timestamp': [timestamp],
-      'X-Upstream-Signature': [signIntakeBody(secret, timestamp, body)],
-    },
-    queryParameters: {},
-  } as never);
-};
+// Signed with the fake clock's time: the intake's freshness check reads that clock, which stays near the real one.
+const intake = (signal: Record<string, unknown>) =>
+  sandbox.webtrigger('signal-intake', signedIntakeRequest(secret, signal, Math.floor(fakeNow / 1000)) as never);
 
 const signal = (n: number) => ({
   externalId: `crm-outbox-${n}`,

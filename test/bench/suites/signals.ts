@@ -10,7 +10,7 @@ import type { CompiledQuery, Insertable } from 'kysely';
 import { evidenceScore } from '../../../src/domain/evidence';
 import { SIGNAL_CATEGORIES } from '../../../src/domain/signals';
 import { termsOf, type WeightedTerm } from '../../../src/domain/terms';
-import { signIntakeBody } from '../../../src/services/signals/intake';
+import { signedIntakeRequest } from '../../sandbox/intake-request';
 import { indexSignalTerms } from '../../../src/services/signals/terms';
 import { inboxPage, inboxStatement, type InboxQuery } from '../../../src/store/cluster-repository';
 import { db, type ClusterTable, type ClusterTermTable, type SignalTable, type SignalTermTable } from '../../../src/store/sql/schema';
@@ -193,9 +193,9 @@ const inboxQueryFor = (data: DataSet, now: number): InboxQuery => ({
   limit: 25,
 });
 
-/** The intake's signed POST, as the CRM sends it (see test/integration/outbox.test.ts). */
-function intakeRequest(secret: string, externalId: string) {
-  const body = JSON.stringify({
+/** The intake's signed POST, as the CRM sends it. */
+const intakeRequest = (secret: string, externalId: string) =>
+  signedIntakeRequest(secret, {
     externalId,
     source: 'crm',
     customer: 'Brightwater Logistics',
@@ -203,19 +203,6 @@ function intakeRequest(secret: string, externalId: string) {
     raisedBy: { name: 'Marcus Bell' },
     arr: 184_000,
   });
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  return {
-    method: 'POST',
-    path: '/x1/signal-intake',
-    body,
-    headers: {
-      'Content-Type': ['application/json'],
-      'X-Upstream-Timestamp': [timestamp],
-      'X-Upstream-Signature': [signIntakeBody(secret, timestamp, body)],
-    },
-    queryParameters: {},
-  };
-}
 
 /**
  * Waits for the queued outbox effects, at most SETTLE_LIMIT_MS: an effect that never finishes is reported as a
