@@ -11,8 +11,7 @@ import {
 import { readIntakeSecret } from '../../store/settings-store';
 import { createSignalOnce } from '../../store/signal-repository';
 import { clock } from '../clock';
-import { effectId } from '../outbox/effects';
-import { recordAndPush } from '../outbox/record';
+import { afterSignalStored } from './process';
 
 export type IntakeOutcome =
   | { status: 202 | 200; body: { id: string; duplicate: boolean } }
@@ -85,10 +84,8 @@ export async function receiveSignal(req: IntakeRequest): Promise<IntakeOutcome> 
     ...(body.raisedBy.email ? { raisedByEmail: body.raisedBy.email } : {}),
     ...(body.arr !== undefined ? { arr: body.arr } : {}),
   });
-  // The signal's side effects, recorded before answering: a 2xx means the signal AND its outbox row are committed.
-  // Recorded for a duplicate too, so a delivery whose first attempt stored the signal but failed before this line
-  // still gets its effects (recording again is a no-op). A failed push is logged inside and does not fail the
-  // request: the sweeper pushes the row again.
-  await recordAndPush({ id: effectId('index-signal-terms', id), kind: 'index-signal-terms', payload: { signalId: id } });
+  // Recorded before answering: a 2xx means the signal AND its processing's outbox row are committed. A failed
+  // push is logged inside and does not fail the request: the sweeper pushes the row again.
+  await afterSignalStored(id);
   return { status: created ? 202 : 200, body: { id, duplicate: !created } };
 }
