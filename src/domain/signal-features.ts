@@ -1,0 +1,95 @@
+/**
+ * What a signal is about, as index terms: its words (`termsOf`) without the words every piece of feedback has,
+ * plus one reserved term per concept it mentions (`~export`), so the SQL term index (`signal_term`,
+ * `cluster_term`) and the offline in-memory index store concepts exactly like words.
+ *
+ * - FEEDBACK_WORDS are dropped: who said it ("customer", "client", "team"), how they asked ("want", "ask",
+ *   "love", "add") and how they felt ("annoying"). They are in signals about everything, so sharing one says
+ *   nothing about sharing a problem — and they are the category's cues (`category.ts`), not the topic's.
+ * - Numbers, ordinals and amounts ("900", "2nd", "5k") are dropped: they say how much, not what about.
+ * - Words with one root (`root`) are one term. A concept term weighs CONCEPT_WEIGHT × (1 + ln(how many times the
+ *   text names the concept)).
+ * - At most MAX_TERMS_PER_SIGNAL word terms plus MAX_CONCEPTS_PER_SIGNAL concept terms; every term ≤ 64
+ *   characters (concept ids are ≤ 63 by the concept list's schema, and clipped here all the same).
+ *
+ * Pure and deterministic, so indexing a signal twice writes the same rows and the offline command's features are
+ * intake's.
+ */
+import { conceptHits, conceptTerm, type ConceptList } from './concepts';
+import { MAX_TERM_LENGTH, MAX_TERMS_PER_SIGNAL, termsOf, type WeightedTerm } from './terms';
+
+export const MAX_CONCEPTS_PER_SIGNAL = 10;
+/** A concept term weighs this much more than a word named as often: it is what several wordings share. */
+export const CONCEPT_WEIGHT = 1.5;
+
+/**
+ * Folds derivational endings the tokenizer's light stemmer leaves (it only folds plurals, -ing and -ed, and
+ * terms.ts's terms are stored as they are): "approval" / "approve" → "approv", "attachment" / "attach" →
+ * "attach", "manually" / "manual" → "manu", "translation" / "translate" → "translat". Only for a–z words of 6
+ * letters or more, and never below 4 letters; the result is an index key, not a word to show.
+ */
+export function root(term: string): string {
+  let word = term;
+  // Until nothing more comes off ("manually" → "manual" → "manu"); each pass shortens the word, so this ends.
+  for (;;) {
+    if (!/^[a-z]{6,}$/.test(word)) return word;
+    const suffix = ROOT_SUFFIXES.find((end) => word.endsWith(end) && word.length - end.length >= 4);
+    if (!suffix) return word;
+    word = word.slice(0, -suffix.length) + (suffix === 'ation' ? 'at' : '');
+  }
+}
+
+/** Tried in this order; the first that fits comes off. */
+const ROOT_SUFFIXES = ['ally', 'ly', 'ment', 'ation', 'ion', 'al', 'e'] as const;
+
+/** Words (as terms: lowercase, stemmed) that every kind of feedback has; never index terms. */
+export const FEEDBACK_WORDS: ReadonlySet<string> = new Set(
+  `customer client user people person team member staff folk colleague someone somebody anyone everyone everybody
+want wish ask asked love lovely like nice great good bad awesome amazing terrible annoying annoy frustrating frustrat
+add allow able ability option way feature request need needs idea suggestion thing stuff something anything everything
+make use work time today tomorrow yesterday always sometimes often usually
+again already also actually currently right now new old one two three four five lot lots bit little big small
+thank thanks hi hello hey sorry issue problem help support said say says told tell think thought know seem seems
+could should would will can may might must let get go going come see look looks want wants wanted wanting
+us our we they them their ours product tool app system platform feature software
+wrong broken bug buggy fix ad`
+    .split(/\s+/)
+    .filter((word) => word.length > 0),
+);
+
+/** Numbers, ordinals and amounts ("900", "2nd", "5k", "3x"): they say how much, not what about. */
+const NUMBER = /^\p{N}+(st|nd|rd|th|k|m|x)?$/u;
+
+export interface SignalFeatures {
+  /** Index terms, heaviest first (ties by term): words, then concept terms (`~id`) among them by weight. */
+  terms: WeightedTerm[];
+  /** The concept ids the text mentions, sorted. */
+  concepts: string[];
+}
+
+const byWeightThenTerm = (a: WeightedTerm, b: WeightedTerm): number => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0);
+
+/** The index terms and concepts of a signal's text (see the module comment). */
+export function signalFeatures(text: string, concepts: ConceptList): SignalFeatures {
+  const rooted = new Map<string, number>();
+  for (const { term, weight } of termsOf(text, Number.MAX_SAFE_INTEGER)) {
+    if (FEEDBACK_WORDS.has(term) || NUMBER.test(term)) continue;
+    const key = root(term);
+    if (FEEDBACK_WORDS.has(key)) continue;
+    // Two words with one root ("approve", "approval") are one term, weighted by their summed count.
+    const count = (rooted.get(key) ?? 0) + Math.round(Math.exp(weight - 1));
+    rooted.set(key, count);
+  }
+  const words = [...rooted]
+    .map(([term, count]) => ({ term, weight: 1 + Math.log(count) }))
+    .sort(byWeightThenTerm)
+    .slice(0, MAX_TERMS_PER_SIGNAL);
+  const hits = conceptHits(text, concepts)
+    .map(({ id, count }) => ({ term: conceptTerm(id).slice(0, MAX_TERM_LENGTH), weight: CONCEPT_WEIGHT * (1 + Math.log(count)) }))
+    .sort(byWeightThenTerm)
+    .slice(0, MAX_CONCEPTS_PER_SIGNAL);
+  return {
+    terms: [...words, ...hits].sort(byWeightThenTerm),
+    concepts: hits.map(({ term }) => term.slice(1)).sort(),
+  };
+}
