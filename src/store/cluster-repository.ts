@@ -133,6 +133,32 @@ export async function attachSignal(signalId: string, clusterId: string, nowMs: n
  */
 const evidenceScoreSql = sql<number>`LN(1 + e.recounted_signals) + ${CUSTOMER_WEIGHT} * LN(1 + e.recounted_customers) + LN(1 + e.recounted_arr / ${ARR_UNIT}) + e.recounted_last_seen_at / ${RECENCY_E_FOLDING_MS}`;
 
+/** The recount of a cluster's evidence from its signals, as a one-row derived table `e` (see refreshEvidence). */
+function recountOf(clusterId: string) {
+  const perCustomer = db
+    .selectFrom('signal')
+    .select((eb) => [
+      'signal.customer',
+      eb.fn.countAll<number>().as('signals'),
+      eb.fn.max('signal.arr').as('arr'),
+      eb.fn.min('signal.received_at').as('first_seen_at'),
+      eb.fn.max('signal.received_at').as('last_seen_at'),
+    ])
+    .where('signal.cluster_id', '=', clusterId)
+    .groupBy('signal.customer')
+    .as('per_customer');
+  return db
+    .selectFrom(perCustomer)
+    .select([
+      sql<number>`COALESCE(SUM(per_customer.signals), 0)`.as('recounted_signals'),
+      sql<number>`COUNT(per_customer.customer)`.as('recounted_customers'),
+      sql<number>`COALESCE(SUM(per_customer.arr), 0)`.as('recounted_arr'),
+      sql<number | null>`MIN(per_customer.first_seen_at)`.as('recounted_first_seen_at'),
+      sql<number | null>`MAX(per_customer.last_seen_at)`.as('recounted_last_seen_at'),
+    ])
+    .as('e');
+}
+
 /**
  * Recounts a cluster's evidence from its signals in one statement: `UPDATE cluster, (recount) AS e SET …`.
  *
@@ -146,28 +172,7 @@ const evidenceScoreSql = sql<number>`LN(1 + e.recounted_signals) + ${CUSTOMER_WE
  * one row, so a cluster whose last signal left still gets zero counts (and keeps its seen times).
  */
 export async function refreshEvidence(clusterId: string, nowMs: number = Date.now()): Promise<void> {
-  const perCustomer = db
-    .selectFrom('signal')
-    .select((eb) => [
-      'signal.customer',
-      eb.fn.countAll<number>().as('signals'),
-      eb.fn.max('signal.arr').as('arr'),
-      eb.fn.min('signal.received_at').as('first_seen_at'),
-      eb.fn.max('signal.received_at').as('last_seen_at'),
-    ])
-    .where('signal.cluster_id', '=', clusterId)
-    .groupBy('signal.customer')
-    .as('per_customer');
-  const recount = db
-    .selectFrom(perCustomer)
-    .select([
-      sql<number>`COALESCE(SUM(per_customer.signals), 0)`.as('recounted_signals'),
-      sql<number>`COUNT(per_customer.customer)`.as('recounted_customers'),
-      sql<number>`COALESCE(SUM(per_customer.arr), 0)`.as('recounted_arr'),
-      sql<number | null>`MIN(per_customer.first_seen_at)`.as('recounted_first_seen_at'),
-      sql<number | null>`MAX(per_customer.last_seen_at)`.as('recounted_last_seen_at'),
-    ])
-    .as('e');
+  const recount = recountOf(clusterId);
   await executeWrite(
     db
       // Kysely's MySQL form of UPDATE … JOIN: a table list, `UPDATE cluster, (recount) AS e SET …`.
@@ -294,4 +299,165 @@ export function inboxStatement(query: InboxQuery) {
     .orderBy('cluster.id', 'desc')
     .limit(limit + 1)
     .compile();
+}
+
+/**
+ * Someone changed a cluster (a person's operation, or a new signal joining it) since the person saw it: they get
+ * the clusters as they are now and decide again on top of them.
+ */
+export class ClusterConflict extends AppError {
+  constructor(
+    readonly current: ClusterRead[],
+    message = 'This cluster changed since you opened it (a signal joined, or someone else changed it); here it is now. Review it and try again.',
+  ) {
+    super('conflict', message);
+    this.name = 'ClusterConflict';
+  }
+}
+
+/** Several clusters at once (one statement), in the order asked; ids with no readable row are left out. */
+export async function getClusters(ids: readonly string[]): Promise<ClusterRead[]> {
+  if (ids.length === 0) return [];
+  const rows = await selectRows(db.selectFrom('cluster').select(CLUSTER_COLUMNS).where('cluster.id', 'in', [...ids]).compile());
+  const read = new Map(readRows(CLUSTER_KIND, clusterRowSchema, rows, rowId).rows.map((c) => [c.id, c]));
+  return ids.flatMap((id) => (read.has(id) ? [read.get(id)!] : []));
+}
+
+export interface ExpectedVersion {
+  id: string;
+  version: number;
+}
+
+/**
+ * Claims one or two clusters at the versions a person saw, in ONE statement (`UPDATE cluster a, cluster b SET
+ * a.version = a.version + 1, b.version = … WHERE a.id = ? AND a.version = ? AND b.id = ? AND b.version = ?`):
+ * both are claimed or neither. Throws ClusterConflict with their current state when either changed.
+ */
+export async function claimClusters(expected: readonly ExpectedVersion[], nowMs: number): Promise<void> {
+  const unique = [...new Map(expected.map((e) => [e.id, e])).values()];
+  if (unique.length === 0) return;
+  if (unique.length > 2) throw new Error('claimClusters claims at most two clusters');
+  let affected: number;
+  if (unique.length === 1) {
+    const [only] = unique;
+    ({ affectedRows: affected } = await executeWrite(
+      db
+        .updateTable('cluster')
+        .set({ version: sql<number>`${sql.ref('version')} + 1`, updated_at: nowMs })
+        .where('id', '=', only.id)
+        .where('version', '=', only.version)
+        .compile(),
+    ));
+  } else {
+    const [a, b] = unique;
+    ({ affectedRows: affected } = await executeWrite(
+      sql`UPDATE ${sql.table('cluster')} AS ${sql.id('a')}, ${sql.table('cluster')} AS ${sql.id('b')}
+SET ${sql.ref('a.version')} = ${sql.ref('a.version')} + 1, ${sql.ref('b.version')} = ${sql.ref('b.version')} + 1,
+  ${sql.ref('a.updated_at')} = ${nowMs}, ${sql.ref('b.updated_at')} = ${nowMs}
+WHERE ${sql.ref('a.id')} = ${a.id} AND ${sql.ref('a.version')} = ${a.version} AND ${sql.ref('b.id')} = ${b.id} AND ${sql.ref('b.version')} = ${b.version}`.compile(db),
+    ));
+  }
+  if (affected < unique.length) throw new ClusterConflict(await getClusters(unique.map((e) => e.id)));
+}
+
+/**
+ * Creates a cluster with its evidence recounted from the signals already in it, or — when it exists (a retry) —
+ * recounts it: one INSERT … SELECT … ON DUPLICATE KEY UPDATE. Clustering puts the signal in the new cluster
+ * first and then calls this, so a retry after either statement ends with the cluster and its evidence. With no
+ * signal in it (they were moved on meanwhile) it does nothing: no empty cluster is ever made.
+ */
+export async function upsertClusterWithEvidence(cluster: NewCluster & { id: string }, nowMs: number): Promise<void> {
+  const value = newClusterSchema.parse(cluster);
+  await executeWrite(
+    db
+      .insertInto('cluster')
+      .columns([
+        'id',
+        'title',
+        'category',
+        'state',
+        'reason',
+        'signal_count',
+        'customer_count',
+        'arr_total',
+        'evidence_score',
+        'first_seen_at',
+        'last_seen_at',
+        'updated_at',
+      ])
+      .expression(
+        db
+          .selectFrom(recountOf(cluster.id))
+          .select([
+            sql.val(cluster.id).as('id'),
+            sql.val(value.title).as('title'),
+            sql.val(value.category ?? null).as('category'),
+            sql.val(value.state).as('state'),
+            sql.val(value.reason ?? null).as('reason'),
+            sql<number>`e.recounted_signals`.as('signal_count'),
+            sql<number>`e.recounted_customers`.as('customer_count'),
+            sql<number>`e.recounted_arr`.as('arr_total'),
+            sql<number>`COALESCE(${evidenceScoreSql}, ${nowMs / RECENCY_E_FOLDING_MS})`.as('evidence_score'),
+            sql<number>`COALESCE(e.recounted_first_seen_at, ${nowMs})`.as('first_seen_at'),
+            sql<number>`COALESCE(e.recounted_last_seen_at, ${nowMs})`.as('last_seen_at'),
+            sql.val(nowMs).as('updated_at'),
+          ])
+          // Only a cluster that has a signal: one whose signal went elsewhere meanwhile is neither made nor touched.
+          .where(sql<number>`e.recounted_signals`, '>', 0),
+      )
+      .onDuplicateKeyUpdate({
+        signal_count: sql<number>`VALUES(${sql.ref('signal_count')})`,
+        customer_count: sql<number>`VALUES(${sql.ref('customer_count')})`,
+        arr_total: sql<number>`VALUES(${sql.ref('arr_total')})`,
+        evidence_score: sql<number>`VALUES(${sql.ref('evidence_score')})`,
+        first_seen_at: sql<number>`VALUES(${sql.ref('first_seen_at')})`,
+        last_seen_at: sql<number>`VALUES(${sql.ref('last_seen_at')})`,
+        version: sql<number>`${sql.ref('version')} + 1`,
+        updated_at: nowMs,
+      })
+      .compile(),
+  );
+}
+
+/** Sets a cluster's state, title and reason outright (a merge marks the absorbed one `merged`; an undo restores it). */
+export async function setClusterState(clusterId: string, state: string, nowMs: number, fields: { title?: string; reason?: string | null; category?: string | null } = {}): Promise<void> {
+  await executeWrite(
+    db
+      .updateTable('cluster')
+      .set({
+        state,
+        ...(fields.title !== undefined ? { title: fields.title } : {}),
+        ...(fields.reason !== undefined ? { reason: fields.reason } : {}),
+        ...(fields.category !== undefined ? { category: fields.category } : {}),
+        version: sql<number>`${sql.ref('version')} + 1`,
+        updated_at: nowMs,
+      })
+      .where('id', '=', clusterId)
+      .compile(),
+  );
+}
+
+/** A cluster's reason text (why it is what it is: e.g. merged into another), for undo. */
+export async function clusterReasonText(clusterId: string): Promise<string | null> {
+  const rows = await selectRows(db.selectFrom('cluster').select('reason').where('id', '=', clusterId).compile());
+  return rows[0]?.reason ?? null;
+}
+
+/** Deletes a cluster that has no signals (an undone split's or move's new cluster) and its terms: two statements. */
+export async function deleteEmptyCluster(clusterId: string): Promise<boolean> {
+  const { affectedRows } = await executeWrite(
+    db
+      .deleteFrom('cluster')
+      .where('cluster.id', '=', clusterId)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('signal').select(sql.lit(1).as('one')).where('signal.cluster_id', '=', clusterId))))
+      .compile(),
+  );
+  if (affectedRows > 0) await executeWrite(db.deleteFrom('cluster_term').where('cluster_id', '=', clusterId).compile());
+  return affectedRows > 0;
+}
+
+/** A cluster's state, title and reason as stored (for undo's restore), or null. */
+export async function clusterHeader(clusterId: string): Promise<{ id: string; state: string; title: string; reason: string | null } | null> {
+  const rows = await selectRows(db.selectFrom('cluster').select(['id', 'state', 'title', 'reason']).where('id', '=', clusterId).compile());
+  return rows[0] ?? null;
 }

@@ -2,7 +2,16 @@
  * Reads of signals for origins and candidate lists. Kept apart from signal-repository.ts (intake's writes) so
  * the signal feature can grow that file freely; both read rows through the same lenient schema.
  */
-import { SIGNAL_KIND, SIGNAL_READ_COLUMNS, signalRecordSchema, signalRowSchema, type SignalRead } from './signal-repository';
+import {
+  SIGNAL_CLUSTERING_COLUMNS,
+  SIGNAL_KIND,
+  SIGNAL_READ_COLUMNS,
+  readSignalClusteringRow,
+  signalRecordSchema,
+  signalRowSchema,
+  type SignalClustering,
+  type SignalRead,
+} from './signal-repository';
 import { readRows, rowId, selectRows } from './sql/run';
 import { db } from './sql/schema';
 
@@ -43,4 +52,33 @@ export async function recentSignals(state: string, limit: number): Promise<Signa
       .compile(),
   );
   return readRows(SIGNAL_KIND, signalRowSchema, rows, rowId).rows;
+}
+
+/**
+ * Several signals with their category and cluster (one statement per 500 ids), in the order asked; missing ids
+ * left out. Unlike the reads above, an unreadable row throws (UnreadableRecordError): these reads feed cluster
+ * changes and their undo, which must not carry on as if a signal were not there.
+ */
+export async function getSignalsClustering(ids: readonly string[]): Promise<SignalClustering[]> {
+  const unique = [...new Set(ids)];
+  const out = new Map<string, SignalClustering>();
+  for (let start = 0; start < unique.length; start += MAX_IDS_PER_STATEMENT) {
+    const rows = await selectRows(db.selectFrom('signal').select(SIGNAL_CLUSTERING_COLUMNS).where('id', 'in', unique.slice(start, start + MAX_IDS_PER_STATEMENT)).compile());
+    for (const row of rows) {
+      const read = readSignalClusteringRow(row);
+      if (read) out.set(read.signal.id, read);
+    }
+  }
+  return unique.flatMap((id) => (out.has(id) ? [out.get(id)!] : []));
+}
+
+/** The signals of a cluster with their category and cluster reason, oldest first: one statement (unreadable rows throw, as above). */
+export async function clusterMembers(clusterId: string): Promise<SignalClustering[]> {
+  const rows = await selectRows(
+    db.selectFrom('signal').select(SIGNAL_CLUSTERING_COLUMNS).where('cluster_id', '=', clusterId).orderBy('received_at').orderBy('id').compile(),
+  );
+  return rows.flatMap((row) => {
+    const read = readSignalClusteringRow(row);
+    return read ? [read] : [];
+  });
 }

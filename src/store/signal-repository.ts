@@ -9,7 +9,7 @@
  * (what the KVS entity held and what every caller computes with), converted at this boundary only.
  */
 import { createHash } from 'node:crypto';
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import { z } from 'zod';
 import { SIGNAL_ROUTES, SIGNAL_SOURCES, SIGNAL_STATES } from '../domain/signals';
 import { requireReadable } from './stored-record';
@@ -188,4 +188,199 @@ export async function insertSignals(signals: readonly StoredSignal[], updatedAtM
 export async function getSignal(id: string): Promise<SignalRead | null> {
   const rows = await selectRows(db.selectFrom('signal').select(SIGNAL_READ_COLUMNS).where('id', '=', id).compile());
   return requireReadable(SIGNAL_KIND, id, signalRowSchema, rows[0]);
+}
+
+/** How a signal's category was set. */
+export const CATEGORY_SOURCES = ['suggested', 'confirmed'] as const;
+export type CategorySource = (typeof CATEGORY_SOURCES)[number];
+
+/** Why a signal is in its cluster (JSON in `cluster_reason`). */
+export const clusterReasonSchema = z.object({
+  /** 'joined' (Upstream put it in an existing cluster), 'started' (it began one), 'moved' (a person put it there: `by`). */
+  how: z.enum(['joined', 'started', 'moved']),
+  by: z.string().optional(),
+  score: z.number().optional(),
+  sharedTerms: z.array(z.string()).default([]),
+  sharedConcepts: z.array(z.string()).default([]),
+  /** Unix ms. */
+  at: z.number().int(),
+});
+export type ClusterReason = z.output<typeof clusterReasonSchema>;
+
+/** "joined", "started", "moved by <account>": the reason in a word or three. */
+export const describeClusterReason = (reason: ClusterReason): string => (reason.how === 'moved' ? `moved by ${reason.by ?? 'someone'}` : reason.how);
+
+const jsonText = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .nullable()
+    .transform((text): z.output<T> | undefined => {
+      if (text === null) return undefined;
+      try {
+        const parsed = schema.safeParse(JSON.parse(text));
+        return parsed.success ? (parsed.data as z.output<T>) : undefined;
+      } catch {
+        return undefined;
+      }
+    });
+
+/** What clustering and the cluster operations read of a signal, beyond SignalRead. */
+export const SIGNAL_CLUSTERING_COLUMNS = [
+  ...SIGNAL_READ_COLUMNS,
+  'category',
+  'category_source',
+  'category_words',
+  'cluster_id',
+  'cluster_reason',
+  'clustered_at',
+  'version',
+] as const;
+
+const clusteringExtraSchema = z.object({
+  category: z.string().nullable(),
+  category_source: z.string().nullable(),
+  category_words: jsonText(z.array(z.string())),
+  cluster_id: z.string().nullable(),
+  cluster_reason: jsonText(clusterReasonSchema),
+  clustered_at: z.union([bigintColumn, z.null()]),
+  version: z.coerce.number().int(),
+});
+
+export interface SignalClustering {
+  signal: SignalRead & { id: string };
+  category?: string;
+  categorySource?: string;
+  categoryWords?: string[];
+  clusterId?: string;
+  clusterReason?: ClusterReason;
+  /** Unix ms of the first clustering; undefined until then. */
+  clusteredAt?: number;
+  version: number;
+}
+
+export function readSignalClusteringRow(row: unknown): SignalClustering | null {
+  const id = String((row as { id?: unknown } | null)?.id ?? '(no id)');
+  const signal = requireReadable(SIGNAL_KIND, id, signalRowSchema, row);
+  if (!signal) return null;
+  const extra = requireReadable(SIGNAL_KIND, id, clusteringExtraSchema, row);
+  if (!extra) return null;
+  return {
+    signal,
+    ...(extra.category !== null ? { category: extra.category } : {}),
+    ...(extra.category_source !== null ? { categorySource: extra.category_source } : {}),
+    ...(extra.category_words !== undefined ? { categoryWords: extra.category_words } : {}),
+    ...(extra.cluster_id !== null ? { clusterId: extra.cluster_id } : {}),
+    ...(extra.cluster_reason !== undefined ? { clusterReason: extra.cluster_reason } : {}),
+    ...(extra.clustered_at !== null ? { clusteredAt: extra.clustered_at } : {}),
+    version: extra.version,
+  };
+}
+
+/** A signal with its category and cluster, or null; an unreadable row throws UnreadableRecordError. */
+export async function getSignalClustering(id: string): Promise<SignalClustering | null> {
+  const rows = await selectRows(db.selectFrom('signal').select(SIGNAL_CLUSTERING_COLUMNS).where('id', '=', id).compile());
+  if (rows.length === 0) return null;
+  return readSignalClusteringRow(rows[0]);
+}
+
+export interface ClusteringWrite {
+  clusterId: string;
+  reason: ClusterReason;
+  /** The suggested category and its words; not written over a confirmed category. */
+  category: string;
+  categoryWords: readonly string[];
+}
+
+/**
+ * Records a signal's first clustering in one statement, guarded by `clustered_at IS NULL AND cluster_id IS NULL`: of two deliveries of
+ * the same effect only one changes the row (answers true); the other answers false and must not cluster again.
+ * The suggested category goes in the same statement, unless a person confirmed one (`category_source`).
+ */
+export async function recordFirstClustering(signalId: string, write: ClusteringWrite, nowMs: number): Promise<boolean> {
+  const confirmed = sql<boolean>`${sql.ref('category_source')} = ${'confirmed'}`;
+  const { affectedRows } = await executeWrite(
+    db
+      .updateTable('signal')
+      .set({
+        cluster_id: write.clusterId,
+        cluster_reason: JSON.stringify(write.reason),
+        clustered_at: nowMs,
+        category: sql<string>`CASE WHEN ${confirmed} THEN ${sql.ref('category')} ELSE ${write.category} END`,
+        category_words: sql<string>`CASE WHEN ${confirmed} THEN ${sql.ref('category_words')} ELSE ${JSON.stringify(write.categoryWords)} END`,
+        category_source: sql<string>`CASE WHEN ${confirmed} THEN ${sql.ref('category_source')} ELSE ${'suggested'} END`,
+        version: sql<number>`${sql.ref('version')} + 1`,
+        updated_at: nowMs,
+      })
+      .where('id', '=', signalId)
+      .where('clustered_at', 'is', null)
+      .where('cluster_id', 'is', null)
+      .compile(),
+  );
+  return affectedRows > 0;
+}
+
+/**
+ * Puts signals in a cluster (a person's move, split, merge or an undo), only those still in `fromClusterId`
+ * (when given), with their reason: one statement. `reasons` maps each signal to the reason it gets; a signal
+ * with no entry gets `reason`. Answers how many moved.
+ */
+export async function setSignalsCluster(
+  signalIds: readonly string[],
+  toClusterId: string,
+  reason: ClusterReason | null,
+  nowMs: number,
+  options: { fromClusterId?: string; reasons?: ReadonlyMap<string, ClusterReason | null> } = {},
+): Promise<number> {
+  if (signalIds.length === 0) return 0;
+  const text = (r: ClusterReason | null | undefined) => (r ? JSON.stringify(r) : null);
+  const reasons = options.reasons;
+  const reasonValue =
+    reasons && reasons.size > 0
+      ? sql<string | null>`CASE ${sql.ref('id')} ${sql.join(
+          [...reasons].map(([id, r]) => sql`WHEN ${id} THEN ${text(r)}`),
+          sql` `,
+        )} ELSE ${text(reason)} END`
+      : text(reason);
+  let update = db
+    .updateTable('signal')
+    .set({
+      cluster_id: toClusterId,
+      cluster_reason: reasonValue,
+      clustered_at: sql<number>`COALESCE(${sql.ref('clustered_at')}, ${nowMs})`,
+      version: sql<number>`${sql.ref('version')} + 1`,
+      updated_at: nowMs,
+    })
+    .where('id', 'in', [...signalIds]);
+  if (options.fromClusterId !== undefined) update = update.where('cluster_id', '=', options.fromClusterId);
+  const { affectedRows } = await executeWrite(update.compile());
+  return affectedRows;
+}
+
+/**
+ * A person confirms (or changes) a signal's category: one statement naming the version they saw. False when
+ * the signal changed meanwhile (or is gone): the caller answers conflict with the current state.
+ */
+export async function confirmSignalCategory(signalId: string, category: string, expectedVersion: number, nowMs: number): Promise<boolean> {
+  const { affectedRows } = await executeWrite(
+    db
+      .updateTable('signal')
+      .set({
+        category,
+        category_source: 'confirmed',
+        version: sql<number>`${sql.ref('version')} + 1`,
+        updated_at: nowMs,
+      })
+      .where('id', '=', signalId)
+      .where('version', '=', expectedVersion)
+      .compile(),
+  );
+  return affectedRows > 0;
+}
+
+/** The ids of a cluster's signals, oldest first. */
+export async function signalIdsOfCluster(clusterId: string): Promise<string[]> {
+  const rows = await selectRows(
+    db.selectFrom('signal').select('id').where('cluster_id', '=', clusterId).orderBy('received_at').orderBy('id').compile(),
+  );
+  return rows.map((row) => row.id);
 }

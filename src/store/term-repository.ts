@@ -165,3 +165,148 @@ export async function termsOfSignal(signalId: string): Promise<WeightedTerm[]> {
   );
   return readRows('signal term', signalTermRowSchema, rows, () => signalId).rows;
 }
+
+/**
+ * Cluster states a new signal may join: clusters still being triaged. A routed cluster is decided, and a merged
+ * one (state `merged`, written by a merge) has no signals left; neither takes new signals.
+ */
+export const OPEN_CLUSTER_STATES = ['new', 'triaged'] as const;
+/** Clusters the candidates statement answers at most (the prefilter's top N by score). */
+export const CANDIDATE_CLUSTERS = 10;
+
+/** One matched term of a candidate cluster: the cluster's summed weight for a term the query has. */
+export interface CandidateRow {
+  clusterId: string;
+  signalCount: number;
+  term: string;
+  weight: number;
+}
+
+export interface ClusterCandidateRows {
+  clusterId: string;
+  signalCount: number;
+  /** The cluster's (summed) weight for each of the query's terms it has. */
+  matched: { term: string; weight: number }[];
+}
+
+const candidateRowSchema = z.object({
+  cluster_id: z.string(),
+  signal_count: z.coerce.number().int(),
+  term: z.string(),
+  weight: z.coerce.number(),
+});
+
+/**
+ * The candidate clusters for a new signal, in ONE statement: the prefilter picks the top `limit` open clusters
+ * (state in OPEN_CLUSTER_STATES, at least one signal, not marked "not the same" as `exceptFor` — a signal or
+ * cluster id) by the query's terms against each cluster's mean signal (similarClusters' score), and the outer
+ * join answers, for each of them, every (term, weight) it shares with the query and its signal count — what
+ * the domain's `assignCluster` scores. Ordered by the prefilter's rank, then term.
+ */
+export async function clusterCandidates(terms: readonly WeightedTerm[], exceptFor?: string, limit = CANDIDATE_CLUSTERS): Promise<ClusterCandidateRows[]> {
+  if (terms.length === 0 || limit <= 0) return [];
+  const rows = await selectRows(clusterCandidatesStatement(terms, exceptFor, limit));
+  const read = readRows('cluster candidate', candidateRowSchema, rows, (row) => String((row as { cluster_id?: unknown }).cluster_id ?? '(no id)')).rows;
+  const byCluster = new Map<string, ClusterCandidateRows>();
+  for (const row of read) {
+    let candidate = byCluster.get(row.cluster_id);
+    if (!candidate) {
+      candidate = { clusterId: row.cluster_id, signalCount: row.signal_count, matched: [] };
+      byCluster.set(row.cluster_id, candidate);
+    }
+    candidate.matched.push({ term: row.term, weight: row.weight });
+  }
+  return [...byCluster.values()];
+}
+
+/** clusterCandidates' one statement (exported so the benchmark can EXPLAIN it); `terms` must not be empty. */
+export function clusterCandidatesStatement(terms: readonly WeightedTerm[], exceptFor: string | undefined, limit = CANDIDATE_CLUSTERS) {
+  const termList = terms.map(({ term }) => term);
+  const queryWeight = sql<number>`CASE ${sql.ref('cluster_term.term')} ${sql.join(
+    terms.map(({ term, weight }) => sql`WHEN ${term} THEN ${weight}`),
+    sql` `,
+  )} ELSE 0 END`;
+  const matches = db
+    .selectFrom('cluster_term')
+    .select(['cluster_term.cluster_id', sql<number>`SUM(${sql.ref('cluster_term.weight')} * ${queryWeight})`.as('dot')])
+    .where('cluster_term.term', 'in', termList)
+    .groupBy('cluster_term.cluster_id')
+    .as('matches');
+  let top = db
+    .selectFrom(matches)
+    .innerJoin('cluster', 'cluster.id', 'matches.cluster_id')
+    .select([
+      'matches.cluster_id as cluster_id',
+      'cluster.signal_count as signal_count',
+      sql<number>`${sql.ref('matches.dot')} / GREATEST(${sql.ref('cluster.signal_count')}, 1)`.as('score'),
+    ])
+    .where('cluster.state', 'in', [...OPEN_CLUSTER_STATES])
+    .where('cluster.signal_count', '>', 0);
+  if (exceptFor !== undefined) {
+    top = top.where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('not_same')
+            .select(sql.lit(1).as('one'))
+            .where('not_same.subject_id', '=', exceptFor)
+            .whereRef('not_same.cluster_id', '=', 'matches.cluster_id'),
+        ),
+      ),
+    );
+  }
+  const ranked = top.orderBy('score', 'desc').orderBy('matches.cluster_id').limit(limit).as('top');
+  return db
+    .selectFrom(ranked)
+    .innerJoin('cluster_term', 'cluster_term.cluster_id', 'top.cluster_id')
+    .select(['top.cluster_id', 'top.signal_count', 'cluster_term.term', 'cluster_term.weight'])
+    .where('cluster_term.term', 'in', termList)
+    .orderBy('top.score', 'desc')
+    .orderBy('top.cluster_id')
+    .orderBy('cluster_term.term')
+    .compile();
+}
+
+/**
+ * Sets a cluster's weights for `terms` only (the terms of a signal that just joined it) to the sum over its
+ * signals, in one INSERT … SELECT upsert: idempotent like refreshClusterTerms, but it reads only those terms'
+ * rows instead of every term of every signal in the cluster (a joining signal changes no other term).
+ */
+export async function refreshClusterTermsFor(clusterId: string, terms: readonly string[]): Promise<void> {
+  if (terms.length === 0) return;
+  await executeWrite(
+    db
+      .insertInto('cluster_term')
+      .columns(['term', 'cluster_id', 'weight'])
+      .expression(
+        db
+          .selectFrom('signal_term')
+          .innerJoin('signal', 'signal.id', 'signal_term.signal_id')
+          .select([
+            'signal_term.term',
+            (eb) => eb.fn.coalesce('signal.cluster_id', sql.lit('')).as('cluster_id'),
+            (eb) => eb.fn.sum<number>('signal_term.weight').as('weight'),
+          ])
+          .where('signal.cluster_id', '=', clusterId)
+          .where('signal_term.term', 'in', [...terms])
+          .groupBy(['signal_term.term', 'signal.cluster_id']),
+      )
+      .onDuplicateKeyUpdate({ weight: sql<number>`VALUES(${sql.ref('weight')})` })
+      .compile(),
+  );
+}
+
+/** The terms of several clusters in one statement (for learning concepts from a merge, and for tests). */
+export async function termsOfClusters(clusterIds: readonly string[]): Promise<Map<string, WeightedTerm[]>> {
+  const out = new Map<string, WeightedTerm[]>(clusterIds.map((id) => [id, []]));
+  if (clusterIds.length === 0) return out;
+  const rows = await selectRows(
+    db.selectFrom('cluster_term').select(['cluster_id', 'term', 'weight']).where('cluster_id', 'in', [...clusterIds]).orderBy('cluster_id').orderBy('term').compile(),
+  );
+  for (const row of rows) out.get(row.cluster_id)?.push({ term: row.term, weight: Number(row.weight) });
+  return out;
+}
+
+/** Removes every term of a cluster (one that has no signals left: merged away). */
+export async function deleteClusterTerms(clusterId: string): Promise<void> {
+  await executeWrite(db.deleteFrom('cluster_term').where('cluster_id', '=', clusterId).compile());
+}

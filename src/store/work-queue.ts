@@ -25,12 +25,20 @@ let queue: Queue<WorkEventBody> | null = null;
 /** Created on first use, so that importing this file needs no Forge runtime (unit tests, the sandbox's loader). */
 const workQueue = (): Queue<WorkEventBody> => (queue ??= new Queue<WorkEventBody>({ key: WORK_QUEUE_KEY }));
 
+/** `@forge/events`' concurrency control: events sharing `key` run at most `limit` at a time. */
+export interface WorkConcurrency {
+  key: string;
+  limit: number;
+}
+
 /** Pushes up to 50 events as one job; throws what the SDK throws (validation, rate limit, server errors). */
-export async function pushWork(bodies: readonly WorkEventBody[], delayInSeconds = 0): Promise<{ jobId: string }> {
+export async function pushWork(bodies: readonly WorkEventBody[], delayInSeconds = 0, concurrency?: WorkConcurrency): Promise<{ jobId: string }> {
   if (bodies.length === 0) throw new Error('pushWork needs at least one event');
   if (bodies.length > MAX_EVENTS_PER_PUSH) throw new Error(`pushWork takes at most ${MAX_EVENTS_PER_PUSH} events per push`);
   const delay = Math.max(0, Math.min(MAX_DELAY_SECONDS, Math.round(delayInSeconds)));
-  return workQueue().push(bodies.map((body) => (delay > 0 ? { body, delayInSeconds: delay } : { body })));
+  return workQueue().push(
+    bodies.map((body) => ({ body, ...(delay > 0 ? { delayInSeconds: delay } : {}), ...(concurrency ? { concurrency: { ...concurrency } } : {}) })),
+  );
 }
 
 /** The platform's retry answer as a value a consumer returns: deliver this event again after `seconds`. */

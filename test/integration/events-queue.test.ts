@@ -54,6 +54,28 @@ describe('the sandbox events queue', () => {
     expect(await asApp(() => sdkQueue().getJob(jobId).getStats())).toEqual({ success: 2, inProgress: 0, failed: 0 });
   });
 
+  it('runs events that share a concurrency key at most `limit` at a time, and the others alongside', async () => {
+    const queue = queueWith();
+    const running = new Map<string, number>();
+    const peak = new Map<string, number>();
+    consumer = async (event) => {
+      const key = String(event.body.group);
+      running.set(key, (running.get(key) ?? 0) + 1);
+      peak.set(key, Math.max(peak.get(key) ?? 0, running.get(key)!));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      running.set(key, running.get(key)! - 1);
+    };
+    await asApp(async () => {
+      await sdkQueue().push(Array.from({ length: 6 }, (_, n) => ({ body: { group: 'serial', n }, concurrency: { key: 'clustering', limit: 1 } })));
+      await sdkQueue().push(Array.from({ length: 6 }, (_, n) => ({ body: { group: 'free', n } })));
+    });
+    await queue.settle();
+    expect(received).toHaveLength(12);
+    expect(peak.get('serial')).toBe(1);
+    // The sandbox runs 4 invocations at once: unkeyed events are not held back by the keyed ones.
+    expect(peak.get('free')).toBeGreaterThan(1);
+  });
+
   it('honours InvocationError (returned or thrown) and retries a thrown error, with retryContext', async () => {
     const queue = queueWith();
     const tries = new Map<unknown, number>();

@@ -151,10 +151,10 @@ describe('the outbox', () => {
     expect(res.statusCode).toBe(202);
     const { id } = JSON.parse(res.body ?? '{}') as { id: string };
     // Committed before the answer: the row is there whether or not the event has been delivered yet.
-    const recorded = (await outboxRows()).find((r) => r.id === `index-signal-terms:${id}`);
-    expect(recorded).toMatchObject({ kind: 'index-signal-terms', payload: JSON.stringify({ signalId: id }) });
+    const recorded = (await outboxRows()).find((r) => r.id === `cluster-signal:${id}`);
+    expect(recorded).toMatchObject({ kind: 'cluster-signal', payload: JSON.stringify({ signalId: id }) });
     await sandbox.events.settle();
-    const after = (await outboxRows()).find((r) => r.id === `index-signal-terms:${id}`);
+    const after = (await outboxRows()).find((r) => r.id === `cluster-signal:${id}`);
     expect(after).toMatchObject({ state: 'done', attempts: 0 });
     expect((await termSignals()).has(id)).toBe(true);
 
@@ -162,7 +162,7 @@ describe('the outbox', () => {
     const again = await intake(signal(0));
     expect(again.statusCode).toBe(200);
     await sandbox.events.settle();
-    const rows = (await outboxRows()).filter((r) => r.id === `index-signal-terms:${id}`);
+    const rows = (await outboxRows()).filter((r) => r.id === `cluster-signal:${id}`);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ state: 'done' });
   });
@@ -181,7 +181,7 @@ describe('the outbox', () => {
     expect(retried.statusCode).toBe(200);
     const { id } = JSON.parse(retried.body ?? '{}') as { id: string };
     await sandbox.events.settle();
-    expect((await outboxRows()).find((r) => r.id === `index-signal-terms:${id}`)).toMatchObject({ state: 'done' });
+    expect((await outboxRows()).find((r) => r.id === `cluster-signal:${id}`)).toMatchObject({ state: 'done' });
   });
 
   it('answers 2xx when the push fails (the row is committed), and the sweeper pushes it later', async () => {
@@ -191,13 +191,13 @@ describe('the outbox', () => {
     expect(res.statusCode).toBe(202);
     const { id } = JSON.parse(res.body ?? '{}') as { id: string };
     await sandbox.events.settle();
-    expect((await outboxRows()).find((r) => r.id === `index-signal-terms:${id}`)).toMatchObject({ state: 'pending' });
+    expect((await outboxRows()).find((r) => r.id === `cluster-signal:${id}`)).toMatchObject({ state: 'pending' });
     // Not due yet: the first push has its lease, so a sweep right away leaves it alone.
     expect(await sandbox.runScheduledTrigger('sweeper')).toMatchObject({ due: 0 });
     fakeNow += 5 * 60_000;
     expect(await sandbox.runScheduledTrigger('sweeper')).toMatchObject({ due: 1, pushed: 1 });
     await sandbox.events.settle();
-    expect((await outboxRows()).find((r) => r.id === `index-signal-terms:${id}`)).toMatchObject({ state: 'done' });
+    expect((await outboxRows()).find((r) => r.id === `cluster-signal:${id}`)).toMatchObject({ state: 'done' });
     expect((await termSignals()).has(id)).toBe(true);
   });
 
@@ -220,14 +220,14 @@ describe('the outbox', () => {
       let sweeps = 0;
       for (;;) {
         await sandbox.events.settle();
-        const pending = (await outboxRows()).filter((r) => ids.includes(r.id.replace('index-signal-terms:', '')) && r.state === 'pending');
+        const pending = (await outboxRows()).filter((r) => ids.includes(r.id.replace('cluster-signal:', '')) && r.state === 'pending');
         if (pending.length === 0 || sweeps >= 40) break;
         // Past any lease and backoff: every pending row is due at the next sweep.
         fakeNow += 16 * 60_000;
         await sandbox.runScheduledTrigger('sweeper');
         sweeps += 1;
       }
-      const rows = (await outboxRows()).filter((r) => ids.includes(r.id.replace('index-signal-terms:', '')));
+      const rows = (await outboxRows()).filter((r) => ids.includes(r.id.replace('cluster-signal:', '')));
       // This test's share of the queue's counters (earlier tests pushed a few events too).
       const stats = Object.fromEntries(
         Object.entries(sandbox.events.stats).map(([k, v]) => [k, v - before[k as keyof typeof before]]),

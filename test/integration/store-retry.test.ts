@@ -92,6 +92,7 @@ const signal = (externalId: string): signalRepository.StoredSignal => ({
 });
 const insertSignal = statement(/^insert into `signal`/);
 const selectSignal = statement(/^select .* from `signal`/);
+const updateSignal = statement(/^update `signal`/);
 const selectNote = statement(/^select .* from `discovery_note`/);
 
 const editNote = async (n: number): Promise<unknown> => {
@@ -120,6 +121,33 @@ const REACHES_STORAGE: Record<string, [link: Link, match: Match, call: (n: numbe
   getSignal: ['sql', selectSignal, () => signalRepository.getSignal(seededSignalId('crm-4471'))],
   getSignals: ['sql', selectSignal, () => signalReads.getSignals([seededSignalId('crm-4471'), seededSignalId('form-889')])],
   recentSignals: ['sql', selectSignal, () => signalReads.recentSignals('new', 5)],
+  getSignalClustering: ['sql', selectSignal, () => signalRepository.getSignalClustering(seededSignalId('crm-4471'))],
+  getSignalsClustering: ['sql', selectSignal, () => signalReads.getSignalsClustering([seededSignalId('crm-4471'), seededSignalId('form-889')])],
+  clusterMembers: ['sql', selectSignal, () => signalReads.clusterMembers('cluster-retry')],
+  signalIdsOfCluster: ['sql', selectSignal, () => signalRepository.signalIdsOfCluster('cluster-retry')],
+  recordFirstClustering: [
+    'sql',
+    updateSignal,
+    (n) =>
+      signalRepository.recordFirstClustering(
+        seededSignalId('form-960'),
+        { clusterId: `cluster-retry-${n}`, reason: { how: 'started', sharedTerms: [], sharedConcepts: [], at: nowSeconds * 1000 }, category: 'request', categoryWords: ['could you'] },
+        nowSeconds * 1000,
+      ),
+  ],
+  setSignalsCluster: [
+    'sql',
+    updateSignal,
+    () => signalRepository.setSignalsCluster([seededSignalId('form-966')], 'cluster-retry', { how: 'moved', by: SEED_USERS.productLead, sharedTerms: [], sharedConcepts: [], at: nowSeconds * 1000 }, nowSeconds * 1000),
+  ],
+  confirmSignalCategory: [
+    'sql',
+    updateSignal,
+    async () => {
+      const current = await signalRepository.getSignalClustering(seededSignalId('crm-4590'));
+      return signalRepository.confirmSignalCategory(seededSignalId('crm-4590'), 'request', current!.version, nowSeconds * 1000);
+    },
+  ],
   getDiscoveryNote: ['sql', selectNote, () => discoveryNotes.getDiscoveryNote('note-instant-payouts')],
   getDiscoveryNotes: ['sql', selectNote, () => discoveryNotes.getDiscoveryNotes(['note-instant-payouts', 'note-multi-currency'])],
   saveDiscoveryNote: [
@@ -152,7 +180,7 @@ const REACHES_STORAGE: Record<string, [link: Link, match: Match, call: (n: numbe
 };
 
 /** Exports of the store that never reach storage themselves. */
-const PURE_HELPERS = new Set(['signalKey', 'snapshotKey']);
+const PURE_HELPERS = new Set(['signalKey', 'snapshotKey', 'describeClusterReason', 'readSignalClusteringRow']);
 
 describe('every store function that reaches storage', () => {
   it('is in the table below (a new one has to be added to it)', () => {

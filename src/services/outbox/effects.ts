@@ -5,18 +5,42 @@
  * delivery is at least once, and the sweeper may push a row again while an earlier event is still on its way.
  */
 import { z } from 'zod';
+import { clusterSignal } from '../signals/cluster';
 import { indexSignalTerms } from '../signals/terms';
+import type { WorkConcurrency } from '../../store/work-queue';
 
 interface EffectDefinition<S extends z.ZodType> {
   payload: S;
   perform: (payload: z.output<S>) => Promise<void>;
+  /**
+   * The queue's concurrency key for this kind's events, when they must not run side by side: the platform then
+   * runs at most `limit` of them at once (per installation, since each installation has its own queue).
+   */
+  concurrency?: WorkConcurrency;
 }
 
 /** Keeps each entry's `perform` typed by its own schema. */
 const effect = <S extends z.ZodType>(definition: EffectDefinition<S>): EffectDefinition<S> => definition;
 
 export const EFFECTS = {
-  /** Index a stored signal's terms for similarity (after intake). */
+  /**
+   * Categorise, index and cluster a stored signal (after intake): services/signals/cluster.ts. Replaces
+   * `index-signal-terms` for new signals.
+   */
+  'cluster-signal': effect({
+    payload: z.object({ signalId: z.string().min(1).max(191) }),
+    perform: async ({ signalId }) => {
+      await clusterSignal(signalId);
+    },
+    // One at a time: two similar signals clustered at the same moment cannot see each other's new cluster, and
+    // each would start one. Serialised, the second finds the first's cluster; at ~7 statements a signal this is
+    // still far above the 500 events a minute an installation may push.
+    concurrency: { key: 'signal-clustering', limit: 1 },
+  }),
+  /**
+   * Index a stored signal's terms for similarity — what intake recorded before `cluster-signal`; kept so rows
+   * already recorded still run.
+   */
   'index-signal-terms': effect({
     payload: z.object({ signalId: z.string().min(1).max(191) }),
     perform: ({ signalId }) => indexSignalTerms(signalId),
@@ -51,3 +75,7 @@ export function bindEffect(kind: string, payload: unknown): ParsedPayload {
   }
   return { ok: true, perform: () => definition.perform(parsed.data) };
 }
+
+/** The queue concurrency a kind's events are pushed with (none for a kind this version does not know). */
+export const concurrencyOf = (kind: string): WorkConcurrency | undefined =>
+  isEffectKind(kind) ? (EFFECTS[kind] as EffectDefinition<z.ZodType>).concurrency : undefined;

@@ -6,7 +6,7 @@
 import { recordOutboxEffect } from '../../store/outbox-repository';
 import { pushWork } from '../../store/work-queue';
 import { clock } from '../clock';
-import { EFFECTS, type Effect, type EffectKind } from './effects';
+import { concurrencyOf, EFFECTS, type Effect, type EffectKind } from './effects';
 
 /**
  * How long a row belongs to whoever has it (the first push, a consumer's claim, a sweeper's push) before the
@@ -30,7 +30,7 @@ export async function recordAndPush<K extends EffectKind>(effect: Effect<K>): Pr
   const now = clock.now().getTime();
   await recordOutboxEffect({ id: effect.id, kind: effect.kind, payload }, now, now + OUTBOX_LEASE_MS);
   try {
-    await pushWork([{ outboxId: effect.id }]);
+    await pushWork([{ outboxId: effect.id }], 0, concurrencyOf(effect.kind));
     return { id: effect.id, pushed: true };
   } catch (error: unknown) {
     console.warn(`outbox ${effect.id}: recorded, but the push failed (the sweeper will push it again):`, error instanceof Error ? error.message : error);

@@ -7,8 +7,9 @@
  */
 import { deferOutboxRows, listDueOutboxRows } from '../../store/outbox-repository';
 import { applyMigrations } from '../../store/sql/run';
-import { MAX_EVENTS_PER_PUSH, pushWork } from '../../store/work-queue';
+import { MAX_EVENTS_PER_PUSH, pushWork, type WorkConcurrency } from '../../store/work-queue';
 import { clock } from '../clock';
+import { concurrencyOf } from './effects';
 import { OUTBOX_LEASE_MS } from './record';
 
 /**
@@ -31,10 +32,27 @@ export async function sweepOutbox(): Promise<SweepReport> {
   const { rows, unreadable } = await listDueOutboxRows(now, SWEEP_LIMIT);
   let pushed = 0;
   let failedPushes = 0;
-  for (let i = 0; i < rows.length; i += MAX_EVENTS_PER_PUSH) {
-    const ids = rows.slice(i, i + MAX_EVENTS_PER_PUSH).map((row) => row.id);
+  // One push carries one concurrency setting, so rows are pushed in groups of the same kind's concurrency.
+  const groups = new Map<string, { concurrency: WorkConcurrency | undefined; ids: string[] }>();
+  for (const row of rows) {
+    const concurrency = concurrencyOf(row.kind);
+    const key = concurrency ? `${concurrency.key}/${concurrency.limit}` : '';
+    const group = groups.get(key) ?? { concurrency, ids: [] };
+    group.ids.push(row.id);
+    groups.set(key, group);
+  }
+  const batches = [...groups.values()].flatMap(({ concurrency, ids }) => {
+    const chunks: { concurrency: WorkConcurrency | undefined; ids: string[] }[] = [];
+    for (let i = 0; i < ids.length; i += MAX_EVENTS_PER_PUSH) chunks.push({ concurrency, ids: ids.slice(i, i + MAX_EVENTS_PER_PUSH) });
+    return chunks;
+  });
+  for (const { concurrency, ids } of batches) {
     try {
-      await pushWork(ids.map((outboxId) => ({ outboxId })));
+      await pushWork(
+        ids.map((outboxId) => ({ outboxId })),
+        0,
+        concurrency,
+      );
     } catch (error: unknown) {
       // These rows stay due and are pushed on the next sweep; the other batches still go.
       failedPushes += 1;

@@ -160,4 +160,53 @@ export const MIGRATIONS: readonly Migration[] = [
   KEY \`engineering_input_note_created\` (\`note_id\`, \`created_at\`)
 ) ${TABLE_OPTIONS}`,
   },
+  {
+    // How a signal's category was set: 'suggested' (Upstream's, from its words) or 'confirmed' (a person's; never
+    // overwritten by a suggestion). NULL: not categorised yet.
+    name: '009-signal-category-source',
+    statement: 'ALTER TABLE `signal` ADD COLUMN IF NOT EXISTS `category_source` VARCHAR(16) NULL',
+  },
+  {
+    // The words the suggested category was drawn from, as JSON text (an array of strings).
+    name: '010-signal-category-words',
+    statement: 'ALTER TABLE `signal` ADD COLUMN IF NOT EXISTS `category_words` TEXT NULL',
+  },
+  {
+    // Why the signal is in its cluster, as JSON text: shared terms and concepts, the score, and how it got there
+    // ('joined', 'started', 'moved' with who moved it).
+    name: '011-signal-cluster-reason',
+    statement: 'ALTER TABLE `signal` ADD COLUMN IF NOT EXISTS `cluster_reason` TEXT NULL',
+  },
+  {
+    // When the signal was first clustered (Unix ms); NULL until then. Clustering is done once: this is its guard.
+    name: '012-signal-clustered-at',
+    statement: 'ALTER TABLE `signal` ADD COLUMN IF NOT EXISTS `clustered_at` BIGINT NULL',
+  },
+  {
+    // A person's change to clusters (move, merge, split), with what undoing it restores, as JSON text. The last
+    // change not yet undone is found through (undone_at, changed_at).
+    name: '013-create-cluster-change',
+    statement: `CREATE TABLE IF NOT EXISTS \`cluster_change\` (
+  \`id\` VARCHAR(64) NOT NULL,
+  \`kind\` VARCHAR(16) NOT NULL,
+  \`restore\` MEDIUMTEXT NOT NULL,
+  \`changed_by\` VARCHAR(128) NOT NULL,
+  \`changed_at\` BIGINT NOT NULL,
+  \`undone_at\` BIGINT NULL,
+  PRIMARY KEY (\`id\`),
+  KEY \`cluster_change_undone_changed\` (\`undone_at\`, \`changed_at\`)
+) ${TABLE_OPTIONS}`,
+  },
+  {
+    // Pairs a person said are not the same: a signal or a cluster (subject_id) and a cluster. Clustering never
+    // puts the subject in that cluster again, nor suggests it. Cluster pairs are stored both ways round.
+    name: '014-create-not-same',
+    statement: `CREATE TABLE IF NOT EXISTS \`not_same\` (
+  \`subject_id\` VARCHAR(64) NOT NULL,
+  \`cluster_id\` VARCHAR(64) NOT NULL,
+  \`marked_by\` VARCHAR(128) NOT NULL,
+  \`marked_at\` BIGINT NOT NULL,
+  PRIMARY KEY (\`subject_id\`, \`cluster_id\`)
+) ${TABLE_OPTIONS}`,
+  },
 ];

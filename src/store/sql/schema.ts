@@ -35,6 +35,14 @@ export interface SignalTable {
   raw_payload: string | null;
   version: WithDefault<number>;
   updated_at: BigIntColumn;
+  /** 'suggested' | 'confirmed'; NULL until categorised (migration 009). */
+  category_source: WithDefault<string | null>;
+  /** JSON text: the words the suggestion came from (010). */
+  category_words: WithDefault<string | null>;
+  /** JSON text: why the signal is in its cluster (011). */
+  cluster_reason: WithDefault<string | null>;
+  /** Unix ms of the first clustering; NULL until then (012). */
+  clustered_at: ColumnType<string | number | null, number | null | undefined, number | null>;
 }
 
 export interface ClusterTable {
@@ -108,6 +116,25 @@ export interface EngineeringInputTable {
   created_at: BigIntColumn;
 }
 
+export interface ClusterChangeTable {
+  id: string;
+  /** 'move' | 'merge' | 'split' */
+  kind: string;
+  /** JSON text: what undoing the change restores. */
+  restore: string;
+  changed_by: string;
+  changed_at: BigIntColumn;
+  undone_at: ColumnType<string | number | null, number | null | undefined, number | null>;
+}
+
+export interface NotSameTable {
+  /** A signal id or a cluster id. */
+  subject_id: string;
+  cluster_id: string;
+  marked_by: string;
+  marked_at: BigIntColumn;
+}
+
 export interface UpstreamDatabase {
   signal: SignalTable;
   cluster: ClusterTable;
@@ -117,6 +144,8 @@ export interface UpstreamDatabase {
   outbox: OutboxTable;
   discovery_note: DiscoveryNoteTable;
   engineering_input: EngineeringInputTable;
+  cluster_change: ClusterChangeTable;
+  not_same: NotSameTable;
 }
 
 /** Builds and compiles statements; never connects (DummyDriver), so nothing here can reach a database itself. */

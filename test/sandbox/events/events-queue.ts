@@ -171,6 +171,8 @@ export class EventsQueue implements RequestHandler {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly ready: Delivery[] = [];
   private running = 0;
+  /** Running deliveries per concurrency key (events pushed with `concurrency`). */
+  private readonly runningByKey = new Map<string, number>();
   private outstanding = 0;
   private idleWaiters: Array<() => void> = [];
   private closed = false;
@@ -310,12 +312,25 @@ export class EventsQueue implements RequestHandler {
     this.timers.add(timer);
   }
 
+  /**
+   * Starts ready deliveries, oldest first, up to the sandbox's own concurrency; an event pushed with
+   * `concurrency: { key, limit }` waits while `limit` events of its key are running, as the platform's
+   * concurrency control does, and the events behind it go ahead.
+   */
   private pump(): void {
-    while (this.running < this.options.concurrency && this.ready.length > 0) {
-      const delivery = this.ready.shift()!;
+    for (let index = 0; this.running < this.options.concurrency && index < this.ready.length; ) {
+      const delivery = this.ready[index]!;
+      const control = delivery.event.concurrency;
+      if (control && (this.runningByKey.get(control.key) ?? 0) >= control.limit) {
+        index += 1;
+        continue;
+      }
+      this.ready.splice(index, 1);
       this.running += 1;
+      if (control) this.runningByKey.set(control.key, (this.runningByKey.get(control.key) ?? 0) + 1);
       void this.attempt(delivery).finally(() => {
         this.running -= 1;
+        if (control) this.runningByKey.set(control.key, (this.runningByKey.get(control.key) ?? 1) - 1);
         this.outstanding -= 1;
         this.pump();
         if (this.outstanding === 0) {
