@@ -1,6 +1,7 @@
 /** The admin page: the signal-intake secret, the suggestion rules and the default target mix. Jira admins only. */
 import { z } from 'zod';
 import { noInputSchema } from './schemas';
+import { channelLastRequestSchema, intakeChannelSchema, PASTED_SECRET_CHANNELS, salesforceOrganizationIdSchema } from './signals';
 import { targetMixSchema } from './sprint-shape';
 import { suggestionRulesSchema } from './work-type';
 
@@ -19,6 +20,45 @@ export const settingsContract = {
       secret: z.string().min(32),
       rotatedAt: z.string(),
     }),
+  },
+  /** Each channel's URL, whether its secret is set, and the last request it received. */
+  'settings.channels.get': {
+    input: noInputSchema,
+    output: z.object({
+      /** The signal-intake webtrigger's URL, or null where the platform did not give one (then each path is shown alone). */
+      webtriggerUrl: z.string().nullable(),
+      channels: z.array(
+        z.object({
+          channel: intakeChannelSchema,
+          /** Appended to the webtrigger URL; Salesforce's shows `<secret>` in place of its secret. */
+          path: z.string(),
+          url: z.string().nullable(),
+          secretConfigured: z.boolean(),
+          secretSetAt: z.string().nullable(),
+          lastRequest: channelLastRequestSchema.nullable(),
+        }),
+      ),
+      salesforceOrganizationId: z.string().nullable(),
+    }),
+  },
+  /** Stores the secret the tool generated (Slack signing secret, HubSpot or Intercom client secret, Zendesk webhook secret). Never read back. */
+  'settings.channels.setSecret': {
+    input: z
+      .object({
+        channel: z.enum(PASTED_SECRET_CHANNELS),
+        secret: z.string().trim().min(8, 'Paste the whole secret: it is at least 8 characters.').max(256).regex(/^\S+$/, 'A secret has no spaces.'),
+      })
+      .strict(),
+    output: z.object({ channel: intakeChannelSchema, setAt: z.string() }),
+  },
+  /** Salesforce cannot sign, so Upstream makes the secret that goes into its URL. Shown once. */
+  'settings.channels.rotateSalesforce': {
+    input: noInputSchema,
+    output: z.object({ secret: z.string().min(32), path: z.string(), url: z.string().nullable(), rotatedAt: z.string() }),
+  },
+  'settings.channels.setSalesforceOrg': {
+    input: z.object({ organizationId: salesforceOrganizationIdSchema }).strict(),
+    output: z.object({ organizationId: z.string() }),
   },
   'settings.rules.get': {
     input: z.object({}).strict(),

@@ -4,7 +4,7 @@
  */
 
 /** The channels Upstream takes signals from. */
-export const SIGNAL_SOURCES = ['slack', 'crm', 'csv', 'form'] as const;
+export const SIGNAL_SOURCES = ['slack', 'crm', 'csv', 'form', 'hubspot', 'zendesk', 'intercom', 'salesforce'] as const;
 export type SignalSource = (typeof SIGNAL_SOURCES)[number];
 
 /** Where a signal stands in triage. */

@@ -1,3 +1,4 @@
+import { channelSettings, rotateSalesforceSecret, setChannelSecret, setSalesforceOrganization } from '../services/settings/channels';
 import { intakeSettings, rotateIntakeSecret } from '../services/settings/intake-secret';
 import { saveSuggestionRules, suggestionRulesSettings } from '../services/settings/suggestion-rules';
 import { defaultTargetMix, saveDefaultTargetMix } from '../services/settings/target-mix';
@@ -6,6 +7,10 @@ import type { PracticeResolvers } from './define';
 export const settingsResolvers: PracticeResolvers<'settings'> = {
   'settings.overview': () => intakeSettings(),
   'settings.rotateIntakeSecret': () => rotateIntakeSecret(),
+  'settings.channels.get': () => channelSettings(),
+  'settings.channels.setSecret': ({ channel, secret }) => setChannelSecret(channel, secret),
+  'settings.channels.rotateSalesforce': () => rotateSalesforceSecret(),
+  'settings.channels.setSalesforceOrg': ({ organizationId }) => setSalesforceOrganization(organizationId),
   'settings.rules.get': () => suggestionRulesSettings(),
   'settings.rules.save': ({ rules }, caller) => saveSuggestionRules(rules, caller.accountId),
   'settings.targetMix.get': () => defaultTargetMix(),

@@ -22,6 +22,8 @@ const FOUNDATION = [
   ['sprintShape.boards', [{}, { nameContains: 'Pay' }]],
   ['settings.overview', [{}]],
   ['settings.rotateIntakeSecret', [{}]],
+  ['settings.channels.setSecret', [{ channel: 'slack', secret: 'slack-signing-secret-8f2a' }, { channel: 'zendesk', secret: 'zendesk-webhook-secret-77c1' }]],
+  ['settings.channels.setSalesforceOrg', [{ organizationId: '00D5g000004XyZaEAK' }, { organizationId: '00D5g000004XyZa' }]],
 ] as const;
 
 /** Fuzzed with tailored samples in work-type-keys and origin-keys. */

@@ -120,6 +120,7 @@ const READS: Partial<Record<ResolverKey, (n: number) => Call>> = {
   'settings.overview': () => ({ key: 'settings.overview', context: admin(), payload: {} }),
   'settings.rules.get': () => ({ key: 'settings.rules.get', context: admin(), payload: {} }),
   'settings.targetMix.get': () => ({ key: 'settings.targetMix.get', context: gadget(), payload: {} }),
+  'settings.channels.get': () => ({ key: 'settings.channels.get', context: admin(), payload: {} }),
 };
 
 const WRITES: Partial<Record<ResolverKey, (n: number) => Call>> = {
@@ -145,6 +146,13 @@ const WRITES: Partial<Record<ResolverKey, (n: number) => Call>> = {
   }),
   'origin.markNone': (n) => ({ key: 'origin.markNone', context: engineer(), payload: { issueKey: pick(issuesIn('OPS'), n).key } }),
   'settings.rotateIntakeSecret': () => ({ key: 'settings.rotateIntakeSecret', context: admin(), payload: {} }),
+  'settings.channels.setSecret': (n) => ({
+    key: 'settings.channels.setSecret',
+    context: admin(),
+    payload: { channel: n % 2 === 0 ? 'slack' : 'zendesk', secret: `pasted-secret-${n}-0123456789` },
+  }),
+  'settings.channels.rotateSalesforce': () => ({ key: 'settings.channels.rotateSalesforce', context: admin(), payload: {} }),
+  'settings.channels.setSalesforceOrg': () => ({ key: 'settings.channels.setSalesforceOrg', context: admin(), payload: { organizationId: '00D5e000000Abcd' } }),
   'settings.rules.save': (n) => ({
     key: 'settings.rules.save',
     context: admin(),

@@ -8,22 +8,38 @@ import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition
 import Button from '@atlaskit/button/new';
 import { Stack, Text } from '@atlaskit/primitives';
 
-export default function RotateSecretDialog({ isOpen, onConfirm, onCancel }: { isOpen: boolean; onConfirm: () => void; onCancel: () => void }) {
+interface Props {
+  isOpen: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+  /** Which secret: the intake secret by default, Salesforce's path secret from the channels section. */
+  title?: string;
+  consequence?: string;
+  detail?: string;
+}
+
+export default function RotateSecretDialog({
+  isOpen,
+  onConfirm,
+  onCancel,
+  title = 'Rotate the intake secret?',
+  consequence = 'Every sender using the current secret will be refused until you give them the new one.',
+  detail = 'The current secret stops working at once, for your CRM, the Slack bridge and any form that posts signals. Upstream shows the new secret only once: have their settings open to paste it.',
+}: Props) {
   // Focus starts on Cancel: pressing Enter by habit must not break every sender.
   const cancelRef = useRef<HTMLButtonElement>(null);
   return (
     <ModalTransition>
       {isOpen && (
-        <Modal onClose={onCancel} autoFocus={cancelRef} width="small" testId="rotate-secret-dialog" label="Rotate the intake secret?">
+        <Modal onClose={onCancel} autoFocus={cancelRef} width="small" testId="rotate-secret-dialog" label={title}>
           <ModalHeader>
-            <ModalTitle appearance="warning">Rotate the intake secret?</ModalTitle>
+            <ModalTitle appearance="warning">{title}</ModalTitle>
           </ModalHeader>
           <ModalBody>
             <Stack space="space.100">
-              <Text as="p">Every sender using the current secret will be refused until you give them the new one.</Text>
+              <Text as="p">{consequence}</Text>
               <Text as="p" color="color.text.subtle">
-                The current secret stops working at once, for your CRM, the Slack bridge and any form that posts signals. Upstream shows the new
-                secret only once: have their settings open to paste it.
+                {detail}
               </Text>
             </Stack>
           </ModalBody>

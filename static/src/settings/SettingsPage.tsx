@@ -13,6 +13,7 @@ import { SurfaceLayout } from '../ui/SurfaceLayout';
 import { LazyErrorMessage } from '../ui/LazyErrorMessage';
 import { formatDate } from '../ui/format';
 import { RulesEditor } from './RulesEditor';
+import { ChannelSettings } from './ChannelSettings';
 import { TargetMixSettings } from '../sprint-shape/TargetMixSettings';
 
 type RotatedSecret = ResolverOutput<'settings.rotateIntakeSecret'>;
@@ -126,6 +127,7 @@ export default function SettingsPage(_props: SurfaceProps) {
         {(data) => (
           <>
             <IntakeSecret initial={data} />
+            <ChannelSettings />
             {/* Only once the page is known to be this admin's: a refused overview shows one refusal, not two. */}
             <RulesEditor />
             <TargetMixSettings />

@@ -31,6 +31,7 @@ import { parse as parseYaml } from 'yaml';
 import { SANDBOX_APP_ID, SANDBOX_ENVIRONMENT_ID, readManifest, type Sandbox } from '../sandbox';
 import { isWorkType } from '../../../src/domain/work-type';
 import { ISSUE_KEY_PATTERN } from '../../../src/domain/issue-key';
+import { forgetSignalIntakeUrl, webtriggerUrlPolicy } from '../../../src/jira/webtrigger-url';
 import { HostJira } from './host-jira';
 import { FrameContexts, FrameError, frameDocumentFor, frameIdentitySchema, moduleEntriesFromManifest, type FrameIdentity } from './frames';
 import { GadgetStore } from './gadget-store';
@@ -391,6 +392,10 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     });
   });
   const { port } = server.address() as AddressInfo;
+  // The sandbox does not model the platform's getUrl call: the trigger's URL here is this host's route, which is
+  // what the settings page shows each channel's URL from.
+  webtriggerUrlPolicy.get = async () => `http://127.0.0.1:${port}${WEBTRIGGER_PREFIX}`;
+  forgetSignalIntakeUrl();
   return {
     url: `http://127.0.0.1:${port}`,
     gadgets: host.gadgets,
