@@ -1,6 +1,10 @@
 import type { JiraIssue, JiraSite, JiraSprint } from '../sandbox/jira/model';
 import { WORK_TYPE_FIELD_KEY, forgeFieldAri } from '../sandbox/jira/model';
+import { SIGNAL_CATEGORIES, SIGNAL_SOURCES } from '../../src/domain/signals';
+import { signalKey } from '../../src/store/signal-repository';
 import { SEED_USERS, STORY_POINTS_FIELD_ID, WORK_TYPE_FIELD_ID, buildSeedSite, seedCustomers } from '../sandbox/seed';
+import { SEEDED_ORIGIN_SUMMARIES, SEEDED_SIGNAL_COUNT, seededSignalId } from '../sandbox/seed/app-data';
+import { SEED_SIGNALS, type SeedSignal } from '../sandbox/seed/signals';
 
 const APP = { appId: 'a1b2c3d4-0000-4000-8000-000000000001', environmentId: 'e5f6a7b8-0000-4000-8000-000000000002' };
 // The stories must hold whatever day the sandbox starts on, including at the edges of a day.
@@ -291,14 +295,86 @@ describe.each(TODAYS)('the seed site on %s', (todayIso) => {
     expect(site.issues.every((issue) => Object.keys(issue.properties).length === 0)).toBe(true);
   });
 
-  it('lists about fifteen customers with ARR between 8k and 600k, each owned by a sales rep', () => {
+  it('lists about thirty customers with ARR between 8k and 600k in every segment, each owned by a sales rep', () => {
     const customers = seedCustomers();
-    expect(customers.length).toBeGreaterThanOrEqual(12);
+    expect(customers.length).toBeGreaterThanOrEqual(28);
+    expect(customers.length).toBeLessThanOrEqual(35);
+    expect(new Set(customers.map((customer) => customer.segment))).toEqual(new Set(['enterprise', 'mid-market', 'smb']));
     expect(new Set(customers.map((customer) => customer.id)).size).toBe(customers.length);
     const salesReps = new Set(site.users.filter((user) => user.role === 'sales').map((user) => user.accountId));
     for (const customer of customers) {
       expect(Number.isInteger(customer.arr) && customer.arr >= 8_000 && customer.arr <= 600_000).toBe(true);
       expect(salesReps.has(customer.ownerAccountId)).toBe(true);
     }
+  });
+});
+
+describe('the seed’s signals', () => {
+  // The original seed's 40, in order: ORIGINS, tests and kept databases refer to them.
+  const ORIGINAL_40 = [
+    'crm-4471', 'slack-1699.01', 'crm-4502', 'form-889', 'crm-4519', 'slack-1702.44', 'csv-2026-10-a', 'crm-4533', 'form-901', 'slack-1704.10',
+    'crm-4540', 'form-915', 'slack-1705.72', 'crm-4551', 'form-920', 'csv-2026-10-b', 'slack-1707.03', 'crm-4560', 'form-927', 'form-931',
+    'slack-1708.55', 'form-934', 'csv-2026-11-a', 'form-940', 'slack-1709.20', 'form-944', 'form-946', 'form-951', 'slack-1710.08', 'form-955',
+    'crm-4577', 'crm-4580', 'crm-4583', 'slack-1711.31', 'form-960', 'crm-4590', 'csv-2026-11-b', 'form-963', 'slack-1712.02', 'form-966',
+  ];
+  const words = (text: string): Set<string> => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  /** Words two texts share, as a share of the shorter one's distinct words. */
+  const overlap = (left: string, right: string): number => {
+    const [a, b] = [words(left), words(right)];
+    const shared = [...a].filter((word) => b.has(word)).length;
+    return shared / Math.min(a.size, b.size);
+  };
+
+  it('holds about 150 signals from about 30 customers, every one known, with unique ids', () => {
+    expect(SEED_SIGNALS.length).toBeGreaterThanOrEqual(140);
+    expect(SEED_SIGNALS.length).toBeLessThanOrEqual(170);
+    expect(SEEDED_SIGNAL_COUNT).toBe(SEED_SIGNALS.length);
+    const customers = new Set(seedCustomers().map((customer) => customer.id));
+    const senders = new Set(SEED_SIGNALS.map((signal) => signal.customerId));
+    for (const sender of senders) expect(customers.has(sender)).toBe(true);
+    expect(senders.size).toBeGreaterThanOrEqual(28);
+    expect(new Set(SEED_SIGNALS.map((signal) => signal.externalId)).size).toBe(SEED_SIGNALS.length);
+    expect(new Set(SEED_SIGNALS.map((signal) => seededSignalId(signal.externalId))).size).toBe(SEED_SIGNALS.length);
+  });
+
+  it('keeps the original 40 first and as they were', () => {
+    expect(SEED_SIGNALS.slice(0, 40).map((signal) => signal.externalId)).toEqual(ORIGINAL_40);
+    expect(seededSignalId('crm-4471')).toBe(signalKey('crm', 'crm-4471'));
+  });
+
+  it('covers every category and every source, and every state triage has', () => {
+    expect(new Set(SEED_SIGNALS.map((signal) => signal.category))).toEqual(new Set(SIGNAL_CATEGORIES));
+    expect(new Set(SEED_SIGNALS.map((signal) => signal.source))).toEqual(new Set(SIGNAL_SOURCES));
+    expect(new Set(SEED_SIGNALS.map((signal) => signal.disposition))).toEqual(new Set(['new', 'triaged', 'roadmap', 'quick-fix', 'parking-lot']));
+    for (const signal of SEED_SIGNALS) {
+      expect(signal.text.trim().length).toBeGreaterThan(0);
+      expect(signal.daysAgo).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('tells the same need several times in different words, beside one-offs', () => {
+    const byTheme = new Map<string, SeedSignal[]>();
+    for (const signal of SEED_SIGNALS) byTheme.set(signal.theme, [...(byTheme.get(signal.theme) ?? []), signal]);
+    const told = (theme: string): number => new Set(byTheme.get(theme)?.map((signal) => signal.customerId)).size;
+    for (const theme of ['payout-day', 'e-invoicing', 'xero-sync', 'bulk-actions', 'multi-currency', 'dunning-emails', '3ds-failures']) {
+      expect(told(theme)).toBeGreaterThanOrEqual(3);
+      expect(told(theme)).toBeLessThanOrEqual(8);
+    }
+    expect([...byTheme.values()].filter((signals) => signals.length === 1).length).toBeGreaterThanOrEqual(5);
+    const tooAlike: string[] = [];
+    for (const [theme, signals] of byTheme) {
+      for (let i = 0; i < signals.length; i += 1) {
+        for (let j = i + 1; j < signals.length; j += 1) {
+          const [left, right] = [signals[i] as SeedSignal, signals[j] as SeedSignal];
+          if (overlap(left.text, right.text) > 0.5) tooAlike.push(`${theme}: ${left.externalId} ~ ${right.externalId}`);
+        }
+      }
+    }
+    expect(tooAlike).toEqual([]);
+  });
+
+  it('links about 35 issues to their origin, each issue summary once', () => {
+    expect(new Set(SEEDED_ORIGIN_SUMMARIES).size).toBe(SEEDED_ORIGIN_SUMMARIES.length);
+    expect(SEEDED_ORIGIN_SUMMARIES.length).toBeGreaterThanOrEqual(30);
   });
 });

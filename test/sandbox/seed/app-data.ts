@@ -1,67 +1,24 @@
 /**
- * Upstream's own data for the seeded company: signals from Northwind Ledger's customers (in their words, from
- * Slack, the CRM, CSV uploads and the feedback form), discovery notes with engineering input, and the origin
- * of ~25 issues. Written through the app's own repositories as the app (signals and notes land in Forge SQL),
- * and idempotent: a row or an origin that is already there is left alone, so `npm start` can run it on every
- * boot over the same kept database.
+ * Upstream's own data for the seed company: signals from Northwind Ledger's customers (./signals.ts, in the words
+ * reps and customers used, from Slack, the CRMs, support tickets, chat, CSV uploads and the feedback form), discovery notes with
+ * engineering input, the origin of ~35 issues, and the routing decisions product made for the clusters of the
+ * routed signals. Written through the app's own code as the app: signals land in Forge SQL and go through the
+ * same processing as any channel's (afterSignalStored, then the outbox consumer), so whatever clusters exist are
+ * the engine's own. Idempotent: a row, an origin or a decision that is already there is left alone, so
+ * `npm start` can run it on every boot over the same kept database.
  */
 import { customersAndArr, ORIGIN_PROPERTY_KEY, type OriginProperty } from '../../../src/domain/origin';
+import type { SignalRoute } from '../../../src/domain/signals';
+import { afterSignalStored } from '../../../src/services/signals/process';
 import { getDiscoveryNote, saveDiscoveryNote, type StoredDiscoveryNote } from '../../../src/store/discovery-note-repository';
+import { decideRoute, getRoutingDecision, RoutingConflict } from '../../../src/store/routing-decision-repository';
 import { insertSignals, signalKey, type StoredSignal } from '../../../src/store/signal-repository';
+import { selectRows } from '../../../src/store/sql/run';
+import { db } from '../../../src/store/sql/schema';
 import type { Sandbox } from '../sandbox';
 import { seedCustomers } from './customers';
-import { CHEN_WEI, HANNAH_OKAFOR, JORDAN_REYES, KWAME_MENSAH, LENA_FISCHER, MARCUS_BELL, PRIYA_RAMAN, SAM_WHITFIELD, YUKI_TANAKA } from './people';
-
-type Source = 'slack' | 'crm' | 'csv' | 'form';
-type Route = 'quick-fix' | 'roadmap' | 'parking-lot';
-
-/** [external id, customer id, source, days ago, route (routed) | 'triaged' | 'new', raised by, the customer's words] */
-type SignalRow = [string, string, Source, number, Route | 'triaged' | 'new', string, string];
-
-const RAISED = { marcus: MARCUS_BELL.displayName, jordan: JORDAN_REYES.displayName, support: 'Ana Ruiz (Support)', form: 'Feedback form' };
-
-const SIGNALS: readonly SignalRow[] = [
-  ['crm-4471', 'cus_harborpine', 'crm', 52, 'roadmap', RAISED.marcus, 'Our drivers get paid weekly and half of them ask for an advance. If your payouts could land on a debit card the same day, we would move all 300 subcontractors onto you.'],
-  ['slack-1699.01', 'cus_harborpine', 'slack', 20, 'quick-fix', RAISED.marcus, 'Finance says a refund webhook came in before the refund had actually settled, so our ledger showed money we did not have yet.'],
-  ['crm-4502', 'cus_meridianhealth', 'crm', 47, 'roadmap', RAISED.marcus, 'We bill patients in Italy through a partner and they now need FatturaPA. Today somebody re-keys every invoice into the partner portal.'],
-  ['form-889', 'cus_meridianhealth', 'form', 12, 'quick-fix', RAISED.form, 'The credit note total is wrong on our big monthly invoices. It only happens on the ones with hundreds of lines.'],
-  ['crm-4519', 'cus_atlasfreight', 'crm', 44, 'roadmap', RAISED.jordan, 'German customers keep asking for XRechnung and ZUGFeRD. Without them we are stuck sending PDFs that their AP teams reject.'],
-  ['slack-1702.44', 'cus_atlasfreight', 'slack', 9, 'quick-fix', RAISED.jordan, 'Direct debit collection ran twice last night for a handful of our customers. We have refunded them by hand, but please make it stop.'],
-  ['csv-2026-10-a', 'cus_atlasfreight', 'csv', 33, 'roadmap', RAISED.jordan, 'Invoices need to go out in EUR and GBP with the rate fixed on the day we issue them, not the day they are paid.'],
-  ['crm-4533', 'cus_copperleaf', 'crm', 41, 'roadmap', RAISED.jordan, 'Tenants want to split their deposit into three or four payments. Right now our property managers track that in a spreadsheet.'],
-  ['form-901', 'cus_copperleaf', 'form', 15, 'quick-fix', RAISED.form, 'A recurring invoice scheduled for the 31st just never went out in February. Two of our landlords noticed before we did.'],
-  ['slack-1704.10', 'cus_kestreldental', 'slack', 26, 'roadmap', RAISED.marcus, 'Our practices would love to choose which weekday payouts arrive. Friday payouts land after payroll has already run.'],
-  ['crm-4540', 'cus_kestreldental', 'crm', 18, 'quick-fix', RAISED.marcus, 'Patients in Australia say the payment link expired before the time the email promised.'],
-  ['form-915', 'cus_bluefern', 'form', 30, 'roadmap', RAISED.form, 'Please sync credit notes to Xero. Our bookkeeper creates every one of them twice.'],
-  ['slack-1705.72', 'cus_bluefern', 'slack', 7, 'quick-fix', RAISED.jordan, 'ACH returns are being matched to the wrong invoice whenever two invoices have the same amount. Reconciliation took all of Monday.'],
-  ['crm-4551', 'cus_quillwright', 'crm', 38, 'roadmap', RAISED.marcus, 'Clients want to see their payment history in the portal instead of emailing us for statements.'],
-  ['form-920', 'cus_quillwright', 'form', 11, 'quick-fix', RAISED.form, 'The dunning email sent one of our clients to a payment page that had already expired. Embarrassing for a law firm.'],
-  ['csv-2026-10-b', 'cus_solsticeenergy', 'csv', 35, 'roadmap', RAISED.jordan, 'We need statements to go out by email at month end automatically. Our team spends two days a month on it.'],
-  ['slack-1707.03', 'cus_solsticeenergy', 'slack', 6, 'quick-fix', RAISED.jordan, 'Settlement export ran twice when the acquirer hiccuped and our finance import choked on the duplicates.'],
-  ['crm-4560', 'cus_tidewater', 'crm', 29, 'roadmap', RAISED.marcus, 'Dutch customers ask for iDEAL on recurring invoices. Card only is costing us renewals.'],
-  ['form-927', 'cus_tidewater', 'form', 5, 'quick-fix', RAISED.form, 'Checkout fails for customers whose card was reissued by the bank. They think we declined them.'],
-  ['form-931', 'cus_lumenacademy', 'form', 24, 'roadmap', RAISED.form, 'Parents want to pay tuition in instalments. Could an invoice be split into a payment plan?'],
-  ['slack-1708.55', 'cus_lumenacademy', 'slack', 4, 'quick-fix', RAISED.jordan, 'Safari users get stuck in a loop on the 3-D Secure step and give up.'],
-  ['form-934', 'cus_fieldstone', 'form', 22, 'roadmap', RAISED.form, 'We would like to add a note to a single invoice line, e.g. which drawing revision it covers.'],
-  ['csv-2026-11-a', 'cus_fieldstone', 'csv', 13, 'parking-lot', RAISED.marcus, 'Could invoices have our brand colours and a custom font?'],
-  ['form-940', 'cus_brightside', 'form', 19, 'roadmap', RAISED.form, 'We need to void a batch of invoices at once. Doing it one by one after a pricing mistake took an afternoon.'],
-  ['slack-1709.20', 'cus_brightside', 'slack', 3, 'quick-fix', RAISED.jordan, 'Saved card updates fail when the customer had a partial refund. Our cleaners cannot get paid for the next visit.'],
-  ['form-944', 'cus_oakandember', 'form', 17, 'roadmap', RAISED.form, 'Let us choose the payout day, please. Catering has big Saturdays and we need the money on Monday.'],
-  ['form-946', 'cus_oakandember', 'form', 8, 'parking-lot', RAISED.form, 'A dark mode for the dashboard would be lovely for late-night bookkeeping.'],
-  ['form-951', 'cus_pixelharbor', 'form', 16, 'roadmap', RAISED.form, 'International clients want invoices in Portuguese. We translate them by hand today.'],
-  ['slack-1710.08', 'cus_pixelharbor', 'slack', 2, 'quick-fix', RAISED.jordan, 'Hosted checkout shows a different fee than the one on our pricing page for EU customers.'],
-  ['form-955', 'cus_greenlinebikes', 'form', 14, 'parking-lot', RAISED.form, 'It would be nice to send invoices by SMS as well as email.'],
-  ['crm-4577', 'cus_meridianhealth', 'crm', 10, 'roadmap', RAISED.marcus, 'Partial refunds straight from the payments list would save our billing desk a support ticket every time.'],
-  ['crm-4580', 'cus_harborpine', 'crm', 8, 'roadmap', RAISED.marcus, 'Export payouts to Xero so our controllers stop building the journal by hand.'],
-  ['crm-4583', 'cus_copperleaf', 'crm', 6, 'triaged', RAISED.jordan, 'Landlords want an approval step before invoices above a threshold go out.'],
-  ['slack-1711.31', 'cus_kestreldental', 'slack', 2, 'new', RAISED.support, 'The late fee job failed again after an invoice was edited. Support has three tickets this week.'],
-  ['form-960', 'cus_bluefern', 'form', 1, 'new', RAISED.form, 'Could you support Swish at checkout? Half our Swedish customers ask.'],
-  ['crm-4590', 'cus_atlasfreight', 'crm', 1, 'new', RAISED.jordan, 'Peppol in Belgium is mandatory from January for our B2B customers. Is it on your roadmap?'],
-  ['csv-2026-11-b', 'cus_solsticeenergy', 'csv', 4, 'triaged', RAISED.jordan, 'Customers on usage plans need line items built from their meter readings.'],
-  ['form-963', 'cus_tidewater', 'form', 3, 'triaged', RAISED.form, 'Refund webhooks time out whenever the acquirer returns a 502, and our shop shows the order as unpaid.'],
-  ['slack-1712.02', 'cus_quillwright', 'slack', 1, 'new', RAISED.support, 'A client said the customer portal magic link still worked the next day after they had used it.'],
-  ['form-966', 'cus_lumenacademy', 'form', 0, 'new', RAISED.form, 'Reminder emails went to a contact we archived months ago.'],
-];
+import { CHEN_WEI, HANNAH_OKAFOR, KWAME_MENSAH, LENA_FISCHER, PRIYA_RAMAN, SAM_WHITFIELD, YUKI_TANAKA } from './people';
+import { SEED_SIGNALS, type SeedRoute, type SeedSignal as SignalRow } from './signals';
 
 const at = (today: Date, daysAgo: number, hour = 10): string =>
   new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - daysAgo, hour)).toISOString();
@@ -127,7 +84,63 @@ const ORIGINS: ReadonlyArray<[string, string[], string | null]> = [
   ['Translate invoices and reminder emails into Portuguese', ['form-951'], null],
   ['Partial refunds from the payments list', ['crm-4577'], null],
   ['Export payouts to Xero', ['crm-4580'], null],
+  // Later links, where the need a backlog item names came in from the field.
+  ['Send e-invoices over Peppol in Belgium and Germany', ['form-975', 'slack-1716.33'], 'note-e-invoicing-eu'],
+  ['Sync invoices to Xero', ['form-969', 'slack-1714.31', 'form-979'], null],
+  ['Add bulk actions to the invoice list', ['crm-4603', 'slack-1713.72', 'form-973', 'crm-4628'], null],
+  ['Approval step before sending invoices above a threshold', ['crm-4611', 'crm-4619'], null],
+  ['Add dunning email templates for overdue invoices', ['form-967'], null],
+  ['Payout reconciliation report for finance', ['crm-4602', 'csv-2026-11-i', 'slack-1716.28'], null],
+  ['Apple Pay and Google Pay on hosted checkout', ['form-992', 'slack-1715.70'], null],
+  ['Translate invoices and reminder emails into German', ['crm-4624'], null],
+  ['Customer CSV import fails on semicolon-separated files', ['form-990'], null],
+  ['Invoice list takes 12 seconds to load for large accounts', ['slack-1714.95'], null],
 ];
+
+/**
+ * Why product routed each theme where it went, in the product lead's words: recorded as the decision of the
+ * cluster the engine put its routed signals in. A theme not listed gets its route's general reason.
+ */
+const RATIONALES: Readonly<Record<string, string>> = {
+  'instant-payouts': 'Three logistics and staffing customers lose workers to apps that pay the same day, and they will pay a fee for it. Worth building; the fraud limits in the discovery note come first.',
+  'refund-webhooks': 'A webhook that says money is there before it is breaks customer ledgers. Small fix in the refunds worker; do it this sprint.',
+  'e-invoicing': 'Mandates in Italy, Germany and Belgium make this a renewal risk, not a nice-to-have. Roadmap, starting with Peppol and XRechnung on one canonical invoice model.',
+  'credit-note-totals': 'Wrong totals on a credit note are a trust problem with auditors. Quick fix in the totals calculation.',
+  'duplicate-collection': 'Charging a customer twice is the worst thing we can do. Fix now, and add an alert on double collections.',
+  'multi-currency': 'Enterprise accounts keep asking, and some run several accounts just to bill in other currencies. On the roadmap with locked rates.',
+  'payment-plans': 'Tenants, parents and patients all ask for the same thing. Roadmap; the open question on one invoice vs several goes to discovery.',
+  'recurring-month-end': 'Invoices that silently do not go out cost our customers money. Quick fix in the scheduler date logic.',
+  'payout-day': 'Many merchants, same ask in different words: payouts on a day that fits their cash flow. Roadmap, with the bank-holiday constraint from engineering.',
+  'payment-link-expiry': 'A timezone bug in link expiry; small and contained. Quick fix.',
+  'xero-sync': 'Most of our SMB and AU customers keep their books in Xero and re-key everything. Roadmap: payouts first, then invoices and credit notes.',
+  'ach-return-matching': 'Mismatched returns wreck reconciliation. Quick fix: match on the trace number, not the amount.',
+  'portal-payment-history': 'Clients emailing for statements is work the portal should save. Roadmap; no new storage needed.',
+  'dunning-emails': 'Reminders that embarrass our customers in front of theirs: fix the broken links now and give them templates and schedules they control.',
+  'statements-by-email': 'Two days a month of manual statements per customer. Roadmap, small.',
+  'settlement-export-duplicates': 'Duplicate exports break finance imports. Make the export idempotent; quick fix.',
+  'local-payment-methods': 'Card-only checkout loses renewals in the Netherlands and the Nordics. Roadmap, one method per region at a time.',
+  'reissued-card-checkout': 'Customers think we declined them. Quick fix: use the network token update.',
+  '3ds-failures': 'Checkout failing at the 3-D Secure step is lost revenue for every merchant it touches. Quick fix on the challenge redirect, then measure by browser.',
+  'invoice-line-notes': 'Small, often asked by project-based businesses. Roadmap.',
+  'invoice-branding': 'Nice to have, but no one churns over a font. Parking lot until templates are reworked.',
+  'bulk-actions': 'Five customers doing the same thing hundreds of times by hand. Roadmap: multi-select on the invoice list with send, void and mark paid.',
+  'saved-card-update': 'Blocks the next payment for a customer. Quick fix.',
+  'dark-mode': 'Asked for kindly and rarely. Parking lot.',
+  'invoice-translation': 'Invoices in the customer’s language are table stakes in Europe. Roadmap, one language at a time.',
+  'checkout-fee-mismatch': 'A fee on checkout that differs from our pricing page looks like we are overcharging. Quick fix.',
+  'sms-whatsapp-delivery': 'Interesting but small demand so far. Parking lot; revisit with reminder channels.',
+  'partial-refunds': 'Saves a support ticket per refund. Roadmap, small.',
+  'apple-pay': 'Mobile wallets on hosted checkout: most small merchants’ customers pay on their phones. Roadmap.',
+  'invoice-approvals': 'Compliance requirement for larger accounts (four eyes). Roadmap.',
+  'reconciliation': 'Month-end close is where finance teams feel our gaps most. Roadmap: one payout reconciliation report they can hand to auditors.',
+  'customer-import': 'Semicolon CSVs are the default in half of Europe. Quick fix.',
+  'invoice-list-performance': 'Large accounts cannot use the invoice list. Quick fix on the query, then paginate properly.',
+};
+const ROUTE_RATIONALE: Readonly<Record<SeedRoute, string>> = {
+  roadmap: 'Enough customers and ARR behind it to plan it.',
+  'quick-fix': 'A contained defect customers feel today; fix it now.',
+  'parking-lot': 'Real but small; parked until we touch this area again.',
+};
 
 interface SeededSignal {
   id: string;
@@ -135,30 +148,36 @@ interface SeededSignal {
   arr: number;
 }
 
-async function seedSignals(today: Date): Promise<Map<string, SeededSignal>> {
+const routedAs = (row: SignalRow): SeedRoute | null => (row.disposition === 'new' || row.disposition === 'triaged' ? null : row.disposition);
+
+/** Inserts the seed's signals; answers them by external id, and the ids of the ones this run created. */
+async function seedSignals(today: Date): Promise<{ byExternalId: Map<string, SeededSignal>; created: string[] }> {
   const customers = new Map(seedCustomers().map((c) => [c.id, c]));
   const byExternalId = new Map<string, SeededSignal>();
   const signals: StoredSignal[] = [];
-  for (const [externalId, customerId, source, daysAgo, disposition, raisedBy, text] of SIGNALS) {
+  for (const row of SEED_SIGNALS) {
+    const { externalId, customerId, source, daysAgo, disposition, raisedBy, text } = row;
     const customer = customers.get(customerId);
     if (!customer) throw new Error(`app-data: unknown customer ${customerId}`);
     byExternalId.set(externalId, { id: signalKey(source, externalId), customer: customer.name, arr: customer.arr });
-    const routed = disposition !== 'new' && disposition !== 'triaged';
+    const route = routedAs(row);
     signals.push({
       externalId,
       source,
-      state: routed ? 'routed' : disposition,
+      state: route ? 'routed' : (disposition as 'new' | 'triaged'),
       receivedAt: Math.floor(Date.parse(at(today, daysAgo, 9 + (daysAgo % 8))) / 1000),
       customer: customer.name,
       text,
       raisedByName: raisedBy,
       arr: customer.arr,
-      ...(routed ? { route: disposition } : {}),
+      ...(route ? { route } : {}),
     });
   }
+  const ids = [...byExternalId.values()].map((s) => s.id);
+  const existing = new Set((await selectRows(db.selectFrom('signal').select('id').where('id', 'in', ids).compile())).map((r) => r.id));
   // One statement; a signal already there (an earlier boot, or one a person has since triaged) is left as it is.
   await insertSignals(signals, today.getTime());
-  return byExternalId;
+  return { byExternalId, created: ids.filter((id) => !existing.has(id)) };
 }
 
 async function seedNotes(today: Date): Promise<void> {
@@ -206,21 +225,99 @@ async function seedOrigins(sandbox: Sandbox, today: Date, signals: Map<string, S
   }
 }
 
-/** Writes the seed's signals, discovery notes and issue origins; safe to run again on the same storage. */
-export async function seedAppData(sandbox: Sandbox, today: Date): Promise<void> {
-  await sandbox.asApp(async () => {
-    const signals = await seedSignals(today);
-    await seedNotes(today);
-    await seedOrigins(sandbox, today, signals);
+/**
+ * For each routed seed signal that the engine has put in a cluster, the decision that routed it, unless that
+ * cluster already has one (an earlier boot, or a person decided since). The first routed signal of a cluster,
+ * in seed order, names its route. Answers how many were recorded and how many routed signals had no cluster.
+ */
+async function seedRoutingDecisions(sandbox: Sandbox, today: Date, signals: Map<string, SeededSignal>): Promise<{ decided: number; unclustered: number }> {
+  const routed = SEED_SIGNALS.flatMap((row) => {
+    const route = routedAs(row);
+    const signal = signals.get(row.externalId);
+    return route && signal ? [{ row, route, id: signal.id }] : [];
   });
+  const rows = await selectRows(db.selectFrom('signal').select(['id', 'cluster_id']).where('id', 'in', routed.map((r) => r.id)).compile());
+  const clusterOf = new Map(rows.map((r) => [r.id, r.cluster_id]));
+  const issueKeyOf = new Map<string, string>();
+  for (const [summary, externalIds] of ORIGINS) {
+    const issue = sandbox.jira.site.issues.find((i) => i.summary === summary);
+    for (const x of externalIds) if (issue && !issueKeyOf.has(x)) issueKeyOf.set(x, issue.key);
+  }
+  const seen = new Set<string>();
+  let decided = 0;
+  let unclustered = 0;
+  for (const { row, route, id } of routed) {
+    const clusterId = clusterOf.get(id);
+    if (!clusterId) {
+      unclustered += 1;
+      continue;
+    }
+    if (seen.has(clusterId)) continue;
+    seen.add(clusterId);
+    if ((await getRoutingDecision(clusterId)) !== null) continue;
+    const issueKey = issueKeyOf.get(row.externalId);
+    try {
+      await decideRoute(
+        clusterId,
+        null,
+        {
+          route: route satisfies SignalRoute,
+          rationale: RATIONALES[row.theme] ?? ROUTE_RATIONALE[route],
+          ...(issueKey ? { issueKey } : {}),
+          decidedBy: HANNAH_OKAFOR.accountId,
+        },
+        Date.parse(at(today, Math.max(0, row.daysAgo - 1), 16)),
+      );
+      decided += 1;
+    } catch (error: unknown) {
+      // Someone decided between the read and the write: theirs stands.
+      if (!(error instanceof RoutingConflict)) throw error;
+    }
+  }
+  return { decided, unclustered };
+}
+
+export interface AppDataSeeded {
+  /** Signals this run inserted (and handed to the app's processing). */
+  signalsCreated: number;
+  /** Routing decisions this run recorded. */
+  decisionsRecorded: number;
+  /** Routed seed signals that are in no cluster (none, until the clustering pipeline runs from the outbox). */
+  routedWithoutCluster: number;
+}
+
+/**
+ * Writes the seed's signals, runs each new one through the app's processing (settling the events queue, so the
+ * engine's clusters exist before the next step), then discovery notes, issue origins and routing decisions;
+ * safe to run again on the same storage.
+ */
+export async function seedAppDataCounted(sandbox: Sandbox, today: Date): Promise<AppDataSeeded> {
+  const { byExternalId, created } = await sandbox.asApp(async () => {
+    const inserted = await seedSignals(today);
+    // As every channel does after storing a signal; only for new ones, so a reboot pushes nothing.
+    for (const id of inserted.created) await afterSignalStored(id);
+    return inserted;
+  });
+  await sandbox.events.settle();
+  return sandbox.asApp(async () => {
+    await seedNotes(today);
+    await seedOrigins(sandbox, today, byExternalId);
+    const { decided, unclustered } = await seedRoutingDecisions(sandbox, today, byExternalId);
+    return { signalsCreated: created.length, decisionsRecorded: decided, routedWithoutCluster: unclustered };
+  });
+}
+
+/** seedAppDataCounted without the counts (what `npm start` and the tests' worlds call). */
+export async function seedAppData(sandbox: Sandbox, today: Date): Promise<void> {
+  await seedAppDataCounted(sandbox, today);
 }
 
 /** For tests: the id of a seeded signal by its external id, and the seeded rows. */
 export const seededSignalId = (externalId: string): string => {
-  const row = SIGNALS.find((s) => s[0] === externalId);
+  const row = SEED_SIGNALS.find((s) => s.externalId === externalId);
   if (!row) throw new Error(`app-data: no seeded signal ${externalId}`);
-  return signalKey(row[2], row[0]);
+  return signalKey(row.source, row.externalId);
 };
-export const SEEDED_SIGNAL_COUNT = SIGNALS.length;
+export const SEEDED_SIGNAL_COUNT = SEED_SIGNALS.length;
 export const SEEDED_NOTE_IDS = NOTES.map((n) => n[0]);
 export const SEEDED_ORIGIN_SUMMARIES = ORIGINS.map((o) => o[0]);

@@ -30,6 +30,23 @@ const CUSTOMERS: readonly Customer[] = [
   { id: 'cus_oakandember', name: 'Oak & Ember Catering', arr: 14_400, segment: 'smb', ownerAccountId: MARCUS },
   { id: 'cus_pixelharbor', name: 'Pixel Harbor Studio', arr: 11_880, segment: 'smb', ownerAccountId: JORDAN },
   { id: 'cus_greenlinebikes', name: 'Greenline Bike Repair', arr: 8_400, segment: 'smb', ownerAccountId: MARCUS },
+  // Signed since the first seed; their signals started arriving this autumn.
+  { id: 'cus_vantagehotels', name: 'Vantage Hotels & Resorts', arr: 455_000, segment: 'enterprise', ownerAccountId: MARCUS },
+  { id: 'cus_rheinwerk', name: 'Rheinwerk Logistik GmbH', arr: 297_500, segment: 'enterprise', ownerAccountId: JORDAN },
+  { id: 'cus_northgatemedia', name: 'Northgate Media Group', arr: 268_000, segment: 'enterprise', ownerAccountId: JORDAN },
+  { id: 'cus_cobaltcloud', name: 'Cobalt Cloud Systems', arr: 236_000, segment: 'enterprise', ownerAccountId: MARCUS },
+  { id: 'cus_summitstaffing', name: 'Summit Staffing Partners', arr: 164_000, segment: 'mid-market', ownerAccountId: MARCUS },
+  { id: 'cus_halcyon', name: 'Halcyon Analytics', arr: 132_000, segment: 'mid-market', ownerAccountId: MARCUS },
+  { id: 'cus_veldtagri', name: 'Veldt Agri Supplies', arr: 122_400, segment: 'mid-market', ownerAccountId: JORDAN },
+  { id: 'cus_nordlysretail', name: 'Nordlys Retail AB', arr: 109_200, segment: 'mid-market', ownerAccountId: JORDAN },
+  { id: 'cus_castellanaclinics', name: 'Castellana Clinics', arr: 88_800, segment: 'mid-market', ownerAccountId: MARCUS },
+  { id: 'cus_harbourview', name: 'Harbourview Schools Trust', arr: 66_000, segment: 'mid-market', ownerAccountId: JORDAN },
+  { id: 'cus_ironbark', name: 'Ironbark Construction', arr: 57_600, segment: 'mid-market', ownerAccountId: MARCUS },
+  { id: 'cus_parcelpoint', name: 'ParcelPoint Couriers', arr: 43_200, segment: 'mid-market', ownerAccountId: JORDAN },
+  { id: 'cus_wrenfitness', name: 'Wren & Co. Fitness', arr: 21_600, segment: 'smb', ownerAccountId: MARCUS },
+  { id: 'cus_driftwoodvet', name: 'Driftwood Veterinary', arr: 19_200, segment: 'smb', ownerAccountId: JORDAN },
+  { id: 'cus_mosaicevents', name: 'Mosaic Events', arr: 16_800, segment: 'smb', ownerAccountId: JORDAN },
+  { id: 'cus_tallowwick', name: 'Tallow & Wick Candles', arr: 9_600, segment: 'smb', ownerAccountId: MARCUS },
 ];
 
 export const seedCustomers = (): Customer[] => CUSTOMERS.map((customer) => ({ ...customer }));
