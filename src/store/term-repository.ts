@@ -41,8 +41,14 @@ export async function refreshClusterTermsOfSignal(signalId: string): Promise<voi
   await executeWrite(clusterTermsUpsert(db.selectFrom('signal as of_signal').select('of_signal.cluster_id').where('of_signal.id', '=', signalId)));
 }
 
-/** The one upsert both refreshes send: the summed terms of the signals in the cluster `cluster` names (an id, or a subquery giving one). */
-function clusterTermsUpsert(cluster: string | SelectQueryBuilder<UpstreamDatabase & { of_signal: SignalTable }, 'of_signal', { cluster_id: string | null }>) {
+/**
+ * The one upsert every refresh sends: the summed terms of the signals in the cluster `cluster` names (an id, or a
+ * subquery giving one), for `onlyTerms` when given.
+ */
+function clusterTermsUpsert(
+  cluster: string | SelectQueryBuilder<UpstreamDatabase & { of_signal: SignalTable }, 'of_signal', { cluster_id: string | null }>,
+  onlyTerms?: readonly string[],
+) {
   return db
     .insertInto('cluster_term')
     .columns(['term', 'cluster_id', 'weight'])
@@ -57,6 +63,7 @@ function clusterTermsUpsert(cluster: string | SelectQueryBuilder<UpstreamDatabas
           (eb) => eb.fn.sum<number>('signal_term.weight').as('weight'),
         ])
         .where('signal.cluster_id', '=', cluster)
+        .$if(onlyTerms !== undefined, (q) => q.where('signal_term.term', 'in', [...(onlyTerms ?? [])]))
         .groupBy(['signal_term.term', 'signal.cluster_id']),
     )
     .onDuplicateKeyUpdate({ weight: sql<number>`VALUES(${sql.ref('weight')})` })
@@ -273,26 +280,7 @@ export function clusterCandidatesStatement(terms: readonly WeightedTerm[], excep
  */
 export async function refreshClusterTermsFor(clusterId: string, terms: readonly string[]): Promise<void> {
   if (terms.length === 0) return;
-  await executeWrite(
-    db
-      .insertInto('cluster_term')
-      .columns(['term', 'cluster_id', 'weight'])
-      .expression(
-        db
-          .selectFrom('signal_term')
-          .innerJoin('signal', 'signal.id', 'signal_term.signal_id')
-          .select([
-            'signal_term.term',
-            (eb) => eb.fn.coalesce('signal.cluster_id', sql.lit('')).as('cluster_id'),
-            (eb) => eb.fn.sum<number>('signal_term.weight').as('weight'),
-          ])
-          .where('signal.cluster_id', '=', clusterId)
-          .where('signal_term.term', 'in', [...terms])
-          .groupBy(['signal_term.term', 'signal.cluster_id']),
-      )
-      .onDuplicateKeyUpdate({ weight: sql<number>`VALUES(${sql.ref('weight')})` })
-      .compile(),
-  );
+  await executeWrite(clusterTermsUpsert(clusterId, terms));
 }
 
 /** The terms of several clusters in one statement (for learning concepts from a merge, and for tests). */
