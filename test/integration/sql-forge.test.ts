@@ -230,8 +230,16 @@ describe('timeouts', () => {
   it('stops an UPDATE past its timeout: QUERY_TIMED_OUT and the row unchanged', async () => {
     const error = await refusal(sql.prepare('UPDATE counter SET n = n + 1 + SLEEP(2) WHERE id = ?').bindParams(1).execute());
     expect(error.code).toBe(errorCodes.QUERY_TIMED_OUT);
-    const row = await sql.executeRaw<{ n: number }>('SELECT n FROM counter WHERE id = 1');
-    expect(row.rows).toEqual([{ n: 0 }]);
+    // Read back outside the 200 ms limit: on a loaded machine the server may still be rolling the killed UPDATE
+    // back, and what this checks is the row, not how fast the next SELECT is (the test above covers that).
+    const { socketPath, database } = await fast.sql.connectionInfo();
+    const reader = await mysql.createConnection({ socketPath, user: 'root', database });
+    try {
+      const [rows] = await reader.query('SELECT n FROM counter WHERE id = 1');
+      expect(rows).toEqual([{ n: 0 }]);
+    } finally {
+      await reader.end();
+    }
   });
 
   it('stops DDL that waits past its timeout (kills it on the server), answering QUERY_TIMED_OUT', async () => {
