@@ -6,10 +6,33 @@
  */
 import fc from 'fast-check';
 import type { WebTriggerRequest, WebTriggerResponse } from '@forge/api';
-import type { Sandbox } from '../sandbox/sandbox';
-import { send, signalCount } from '../integration/channel-helpers';
+import { Sandbox } from '../sandbox/sandbox';
+import { connectAll, migrate, send, signalCount } from '../integration/channel-helpers';
 
 export const RUNS_PER_CHANNEL = 10_000;
+
+/** What a channel fuzz file runs against: set by `connectedSandbox()`'s beforeAll. */
+export interface ChannelFuzzWorld {
+  sandbox: Sandbox;
+  /** The secret in Salesforce's path. */
+  salesforceSecret: string;
+}
+
+/**
+ * One sandbox per fuzz file with the schema migrated and every channel's secret set (warnings about refused
+ * requests silenced): registers the file's beforeAll and afterAll, and answers the world they fill in.
+ */
+export function connectedSandbox(): ChannelFuzzWorld {
+  const world = {} as ChannelFuzzWorld;
+  beforeAll(async () => {
+    world.sandbox = new Sandbox({ today: new Date() });
+    jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await migrate(world.sandbox);
+    world.salesforceSecret = (await connectAll(world.sandbox)).salesforceSecret;
+  });
+  afterAll(() => world.sandbox.close());
+  return world;
+}
 
 type Json = unknown;
 

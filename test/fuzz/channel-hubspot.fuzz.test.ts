@@ -1,17 +1,9 @@
 /** Fuzz: the HubSpot channel of the signal-intake webtrigger (see channel-fuzz.ts for what is generated and checked). */
 import fc from 'fast-check';
-import { Sandbox } from '../sandbox/sandbox';
-import { connectAll, hubspotRecord, hubspotRequest, migrate, request, SECRETS } from '../integration/channel-helpers';
-import { fuzzChannel, mutateJson, randomBody } from './channel-fuzz';
+import { hubspotRecord, hubspotRequest, request, SECRETS } from '../integration/channel-helpers';
+import { connectedSandbox, fuzzChannel, mutateJson, randomBody } from './channel-fuzz';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = new Sandbox({ today: new Date() });
-  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-  await migrate(sandbox);
-  await connectAll(sandbox);
-});
-afterAll(() => sandbox.close());
+const world = connectedSandbox();
 
 const valid = fc.integer({ min: 1, max: 1e12 }).map((id) => hubspotRequest(JSON.stringify(hubspotRecord(id))));
 const signedMalformed = fc.oneof(
@@ -28,7 +20,7 @@ const badlySigned = fc.oneof(
 );
 
 it('HubSpot: 10,000 requests, never a 500, nothing written unless stored, some stored', async () => {
-  const result = await fuzzChannel(sandbox, fc.oneof({ weight: 1, arbitrary: valid }, { weight: 6, arbitrary: signedMalformed }, { weight: 3, arbitrary: badlySigned }), (res) => res.statusCode === 202, 20261203);
+  const result = await fuzzChannel(world.sandbox, fc.oneof({ weight: 1, arbitrary: valid }, { weight: 6, arbitrary: signedMalformed }, { weight: 3, arbitrary: badlySigned }), (res) => res.statusCode === 202, 20261203);
   expect(result.accepted).toBeGreaterThan(100);
   expect(result.statuses[400]).toBeGreaterThan(100);
   expect(result.statuses[401]).toBeGreaterThan(100);

@@ -1,18 +1,9 @@
 /** Fuzz: the Salesforce channel of the signal-intake webtrigger (see channel-fuzz.ts for what is generated and checked). */
 import fc from 'fast-check';
-import { Sandbox } from '../sandbox/sandbox';
-import { connectAll, migrate, SALESFORCE_ORG, salesforceMessage, salesforceRequest } from '../integration/channel-helpers';
-import { fuzzChannel, randomBody } from './channel-fuzz';
+import { SALESFORCE_ORG, salesforceMessage, salesforceRequest } from '../integration/channel-helpers';
+import { connectedSandbox, fuzzChannel, randomBody } from './channel-fuzz';
 
-let sandbox: Sandbox;
-let secret: string;
-beforeAll(async () => {
-  sandbox = new Sandbox({ today: new Date() });
-  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-  await migrate(sandbox);
-  secret = (await connectAll(sandbox)).salesforceSecret;
-});
-afterAll(() => sandbox.close());
+const world = connectedSandbox();
 
 /** Every generated message names records no earlier one named, so an Ack is a new row unless the message was refused. */
 let serial = 0;
@@ -33,15 +24,15 @@ const mutatedXml = fc.oneof(
 );
 
 const requests = fc.oneof(
-  { weight: 1, arbitrary: fresh.map((n) => salesforceRequest(message(n), secret)) },
-  { weight: 5, arbitrary: mutatedXml.map((body) => salesforceRequest(body, secret)) },
-  { weight: 1, arbitrary: randomBody.map((body) => salesforceRequest(body, secret)) },
+  { weight: 1, arbitrary: fresh.map((n) => salesforceRequest(message(n), world.salesforceSecret)) },
+  { weight: 5, arbitrary: mutatedXml.map((body) => salesforceRequest(body, world.salesforceSecret)) },
+  { weight: 1, arbitrary: randomBody.map((body) => salesforceRequest(body, world.salesforceSecret)) },
   { weight: 2, arbitrary: fc.string({ maxLength: 50 }).map((guess) => salesforceRequest(message(5), encodeURIComponent(guess))) },
-  { weight: 1, arbitrary: fc.string({ maxLength: 18 }).map((org) => salesforceRequest(salesforceMessage(org.replace(/[<&]/g, ''), [{ id: '04l6', caseId: '5006', description: 'x' }]), secret)) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 18 }).map((org) => salesforceRequest(salesforceMessage(org.replace(/[<&]/g, ''), [{ id: '04l6', caseId: '5006', description: 'x' }]), world.salesforceSecret)) },
 );
 
 it('Salesforce: 10,000 requests, never a 500, nothing written unless stored, some stored', async () => {
-  const result = await fuzzChannel(sandbox, requests, (res) => res.statusCode === 200 && (res.body ?? '').includes('<Ack>true</Ack>'), 20261206);
+  const result = await fuzzChannel(world.sandbox, requests, (res) => res.statusCode === 200 && (res.body ?? '').includes('<Ack>true</Ack>'), 20261206);
   expect(result.accepted).toBeGreaterThan(100);
   expect(result.statuses[400]).toBeGreaterThan(100);
   expect(result.statuses[401]).toBeGreaterThan(100);

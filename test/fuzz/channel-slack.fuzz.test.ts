@@ -1,18 +1,10 @@
 /** Fuzz: the Slack channel of the signal-intake webtrigger (see channel-fuzz.ts for what is generated and checked). */
 import fc from 'fast-check';
-import { Sandbox } from '../sandbox/sandbox';
 import { SENT_TEXT } from '../../src/services/signals/channels/slack';
-import { connectAll, messageAction, migrate, nowSeconds, request, SECRETS, slackRequest, slashCommand } from '../integration/channel-helpers';
-import { fuzzChannel, mutateJson, oddValue, randomBody } from './channel-fuzz';
+import { messageAction, nowSeconds, request, SECRETS, slackRequest, slashCommand } from '../integration/channel-helpers';
+import { connectedSandbox, fuzzChannel, mutateJson, oddValue, randomBody } from './channel-fuzz';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = new Sandbox({ today: new Date() });
-  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-  await migrate(sandbox);
-  await connectAll(sandbox);
-});
-afterAll(() => sandbox.close());
+const world = connectedSandbox();
 
 const FORM = 'application/x-www-form-urlencoded';
 const shortcut = (payload: unknown) => new URLSearchParams({ payload: typeof payload === 'string' ? payload : JSON.stringify(payload) ?? '' }).toString();
@@ -41,7 +33,7 @@ const badlySigned = fc.oneof(
 
 it('Slack: 10,000 requests, never a 500, nothing written unless stored, some stored', async () => {
   const result = await fuzzChannel(
-    sandbox,
+    world.sandbox,
     fc.oneof({ weight: 1, arbitrary: valid }, { weight: 6, arbitrary: signedMalformed }, { weight: 3, arbitrary: badlySigned }),
     (res) => res.statusCode === 200 && (JSON.parse(res.body ?? '{}') as { text?: string }).text === SENT_TEXT,
     20261202,
