@@ -7,8 +7,11 @@
  *   "love", "add") and how they felt ("annoying"). They are in signals about everything, so sharing one says
  *   nothing about sharing a problem — and they are the category's cues (`category.ts`), not the topic's.
  * - Numbers, ordinals and amounts ("900", "2nd", "5k") are dropped: they say how much, not what about.
- * - Words with one root (`root`) are one term. A concept term weighs CONCEPT_WEIGHT × (1 + ln(how many times the
- *   text names the concept)).
+ * - Words are stemmed with Porter's algorithm (`root`, terms.ts `porterStem`): words with one root ("reminder",
+ *   "remind"; "insurer", "insurance") are one term. A concept term weighs CONCEPT_WEIGHT × (1 + ln(how many times
+ *   the text names the concept)).
+ * - Time words ("morning", "hours", "every", "week") and light verbs ("take", "give", "keep", "show") are feedback
+ *   words too: they say when or how much, in signals about anything.
  * - At most MAX_TERMS_PER_SIGNAL word terms plus MAX_CONCEPTS_PER_SIGNAL concept terms; every term ≤ 64
  *   characters (concept ids are ≤ 63 by the concept list's schema, and clipped here all the same).
  *
@@ -16,33 +19,22 @@
  * intake's.
  */
 import { conceptHits, conceptTerm, type ConceptList } from './concepts';
-import { MAX_TERM_LENGTH, MAX_TERMS_PER_SIGNAL, termsOf, type WeightedTerm } from './terms';
+import { MAX_TERM_LENGTH, MAX_TERMS_PER_SIGNAL, porterStem, termsOf, type WeightedTerm } from './terms';
 
 export const MAX_CONCEPTS_PER_SIGNAL = 10;
 /** A concept term weighs this much more than a word named as often: it is what several wordings share. */
 export const CONCEPT_WEIGHT = 1.5;
 
 /**
- * Folds derivational endings the tokenizer's light stemmer leaves (it only folds plurals, -ing and -ed, and
- * terms.ts's terms are stored as they are): "approval" / "approve" → "approv", "attachment" / "attach" →
- * "attach", "manually" / "manual" → "manu", "translation" / "translate" → "translat". Only for a–z words of 6
- * letters or more, and never below 4 letters; the result is an index key, not a word to show.
+ * The index key of a word: Porter's stem (`porterStem`), which folds derivational endings as well as
+ * inflections — "approval" / "approve" → "approv", "reminder" / "remind" → "remind", "manually" / "manual" →
+ * "manual", "optimisation" / "optimize" → "optim". The result is an index key, not a word to show.
  */
 export function root(term: string): string {
-  let word = term;
-  // Until nothing more comes off ("manually" → "manual" → "manu"); each pass shortens the word, so this ends.
-  for (;;) {
-    if (!/^[a-z]{6,}$/.test(word)) return word;
-    const suffix = ROOT_SUFFIXES.find((end) => word.endsWith(end) && word.length - end.length >= 4);
-    if (!suffix) return word;
-    word = word.slice(0, -suffix.length) + (suffix === 'ation' ? 'at' : '');
-  }
+  return porterStem(term);
 }
 
-/** Tried in this order; the first that fits comes off. */
-const ROOT_SUFFIXES = ['ally', 'ly', 'ment', 'ation', 'ion', 'al', 'e'] as const;
-
-/** Words (as terms: lowercase, stemmed) that every kind of feedback has; never index terms. */
+/** Words that every kind of feedback has (matched as written and as their stem); never index terms. */
 export const FEEDBACK_WORDS: ReadonlySet<string> = new Set(
   `customer client user people person team member staff folk colleague someone somebody anyone everyone everybody
 want wish ask asked love lovely like nice great good bad awesome amazing terrible annoying annoy frustrating frustrat
@@ -52,9 +44,14 @@ again already also actually currently right now new old one two three four five 
 thank thanks hi hello hey sorry issue problem help support said say says told tell think thought know seem seems
 could should would will can may might must let get go going come see look looks want wants wanted wanting
 us our we they them their ours product tool app system platform feature software
-wrong broken bug buggy fix ad`
+wrong broken bug buggy fix ad
+day days week weeks month months year morning afternoon evening night minute minutes hour hours second seconds
+last next every each per half whole january february march april june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+extra keep kept take takes took give gives gave put show shows showed`
     .split(/\s+/)
-    .filter((word) => word.length > 0),
+    .filter((word) => word.length > 0)
+    .flatMap((word) => [word, porterStem(word)]),
 );
 
 /** Numbers, ordinals and amounts ("900", "2nd", "5k", "3x"): they say how much, not what about. */
@@ -72,10 +69,8 @@ const byWeightThenTerm = (a: WeightedTerm, b: WeightedTerm): number => b.weight 
 /** The index terms and concepts of a signal's text (see the module comment). */
 export function signalFeatures(text: string, concepts: ConceptList): SignalFeatures {
   const rooted = new Map<string, number>();
-  for (const { term, weight } of termsOf(text, Number.MAX_SAFE_INTEGER)) {
-    if (FEEDBACK_WORDS.has(term) || NUMBER.test(term)) continue;
-    const key = root(term);
-    if (FEEDBACK_WORDS.has(key)) continue;
+  for (const { term: key, weight } of termsOf(text, Number.MAX_SAFE_INTEGER, root)) {
+    if (FEEDBACK_WORDS.has(key) || NUMBER.test(key)) continue;
     // Two words with one root ("approve", "approval") are one term, weighted by their summed count.
     const count = (rooted.get(key) ?? 0) + Math.round(Math.exp(weight - 1));
     rooted.set(key, count);

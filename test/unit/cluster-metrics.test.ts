@@ -297,3 +297,26 @@ describe('the labelled set (test/fixtures/signals-labelled/)', () => {
     }
   });
 });
+
+describe('the dev set (test/fixtures/signals-dev/)', () => {
+  const dir = path.resolve(__dirname, '../fixtures/signals-dev');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+
+  it('has at least three products of at least 60 signals each, in the labelled set\'s shape, each id once', () => {
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    const ids: string[] = [];
+    for (const file of files) {
+      const signals = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Array<Assignment & { text: string; customer: string; arr: number }>;
+      expect(signals.length).toBeGreaterThanOrEqual(60);
+      for (const s of signals) {
+        expect(Object.keys(s).sort()).toEqual(['arr', 'category', 'cluster', 'customer', 'id', 'text']);
+        expect(s.text.trim().length).toBeGreaterThan(20);
+        expect(Number.isFinite(s.arr) && s.arr > 0).toBe(true);
+        expect(CATEGORIES as readonly string[]).toContain(s.category);
+        ids.push(s.id);
+      }
+      expect(evaluate(signals, signals).bcubed.f1).toBe(1);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

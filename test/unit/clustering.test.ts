@@ -4,6 +4,8 @@
  * in-memory index's prefilter against the SQL formula, and properties over arbitrary text.
  */
 import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   assignCluster,
   DEFAULT_JOIN_THRESHOLD,
@@ -84,8 +86,16 @@ describe('signalFeatures', () => {
   });
 
   it.each([
-    ['manually', 'manu'],
-    ['manual', 'manu'],
+    ['manually', 'manual'],
+    ['manual', 'manual'],
+    ['reminders', 'remind'],
+    ['reminder', 'remind'],
+    ['insurance', 'insur'],
+    ['insurer', 'insur'],
+    ['caching', 'cach'],
+    ['cache', 'cach'],
+    ['optimisation', 'optim'],
+    ['optimize', 'optim'],
     ['approval', 'approv'],
     ['approve', 'approv'],
     ['translation', 'translat'],
@@ -141,14 +151,14 @@ describe('assignCluster', () => {
     const q = features('Carry-over days are not added to the leave balance in January, the balance is wrong.');
     const result = assignCluster(q, index.candidates(q), { threshold: DEFAULT_JOIN_THRESHOLD, notSame: noneSaid });
     expect(result).toMatchObject({ kind: 'join', clusterId: 'balance', sharedConcepts: [] });
-    expect(result.kind === 'join' && result.sharedTerms).toEqual(expect.arrayContaining(['balanc', 'carry', 'leave']));
+    expect(result.kind === 'join' && result.sharedTerms).toEqual(expect.arrayContaining(['balanc', 'carri', 'leav']));
   });
 
   it('never suggests a cluster a person said is not the same, and starts a new one with a title instead', () => {
     const q = features('Carry-over days are not added to the leave balance in January, the balance is wrong.');
     const result = assignCluster(q, index.candidates(q), { threshold: DEFAULT_JOIN_THRESHOLD, notSame: new Set(['balance']) });
     expect(result.kind).toBe('new');
-    expect(result.kind === 'new' && result.title).toBe('balanc, carry, day');
+    expect(result.kind === 'new' && result.title).toBe('balanc, carri, leav');
   });
 
   it('does not join on one shared term alone, or on concepts without a shared word, however close the score', () => {
@@ -219,6 +229,24 @@ describe('on hand-made labelled sets from other products', () => {
     const result = evaluate(predicted, set.map(([id, cluster, category]) => ({ id, cluster, category })));
     expect(result.bcubed.precision).toBeGreaterThanOrEqual(0.9);
     expect(result.bcubed.f1).toBeGreaterThanOrEqual(0.75);
+  });
+});
+
+describe('on the dev set (test/fixtures/signals-dev/: three products written for tuning, not the held-out set)', () => {
+  const dir = join(__dirname, '../fixtures/signals-dev');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+
+  it.each(files)('%s: B-cubed precision ≥ 0.9, better than leaving every signal alone, categories ≥ 70 %%', (file) => {
+    const rows = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Array<{ id: string; text: string; cluster: string; category: string }>;
+    const predicted = clusterSignals(rows.map(({ id, text }) => ({ id, text }))).map(({ id, cluster, category }) => ({ id, cluster, category }));
+    const result = evaluate(predicted, rows);
+    const alone = evaluate(rows.map(({ id, category }) => ({ id, cluster: id, category })), rows);
+    expect(result.bcubed.precision).toBeGreaterThanOrEqual(0.9);
+    // Measured B-cubed F1 0.63–0.68 against 0.57–0.61 for every signal alone, pairwise F1 0.14–0.35 against 0;
+    // categories 73–98 %. The bounds leave room for deliberate trade-offs, not for a regression to "merge nothing".
+    expect(result.bcubed.f1).toBeGreaterThan(alone.bcubed.f1);
+    expect(result.pairwise.f1).toBeGreaterThanOrEqual(0.1);
+    expect(result.category.accuracy).toBeGreaterThanOrEqual(0.7);
   });
 });
 

@@ -72,7 +72,8 @@ describe('npm run signals -- cluster', () => {
         expect(made.has(line.cluster)).toBe(false);
         made.add(line.cluster);
       }
-      expect(line.category === 'other').toBe(line.reasons.category.words.length === 0);
+      // A category with no words behind it is a guess, said with low confidence.
+      if (line.reasons.category.words.length === 0) expect(line.reasons.category.confidence).toBeLessThanOrEqual(0.5);
     }
     // The seed has about 50 needs among its signals: the engine must not lump them into a few clusters.
     expect(made.size).toBeGreaterThanOrEqual(new Set(signals.map((s) => s.cluster)).size);
