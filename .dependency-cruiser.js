@@ -8,6 +8,7 @@
  *   triggers, webtriggers ──▶ services, contract, domain, errors
  *   services ──▶ jira, store, domain, contract, errors
  *   jira ──▶ domain, errors, @forge/api               store ──▶ domain, errors, @forge/kvs, @forge/sql
+ *   slack ──▶ domain, errors, @forge/api (outbound HTTP to hooks.slack.com, like jira for Jira)
  *   @forge/events only in store/work-queue.ts (the one queue adapter)
  *   contract ──▶ domain, zod                          domain ──▶ domain
  */
@@ -54,11 +55,18 @@ module.exports = {
       to: { path: '^src/', pathNot: ['^src/store/', '^src/domain/', '^src/errors\\.ts$'] },
     },
     {
+      name: 'slack-knows-only-domain-and-errors',
+      comment: 'src/slack is every outbound Slack call: like src/jira, it knows neither storage, the contract, services nor resolvers.',
+      severity: 'error',
+      from: { path: '^src/slack/' },
+      to: { path: '^src/', pathNot: ['^src/slack/', '^src/domain/', '^src/errors\\.ts$'] },
+    },
+    {
       name: 'resolvers-are-thin',
       comment: 'Resolvers parse, authorise through a service, and map errors: they never reach Jira, storage or the rules directly.',
       severity: 'error',
       from: { path: '^src/resolvers/' },
-      to: { path: ['^src/(jira|store|domain|triggers|webtriggers)/', FORGE_API, FORGE_STORAGE] },
+      to: { path: ['^src/(jira|slack|store|domain|triggers|webtriggers)/', FORGE_API, FORGE_STORAGE] },
     },
     {
       name: 'services-do-not-reach-up',
@@ -72,7 +80,7 @@ module.exports = {
       comment: 'Triggers and webtriggers parse their event and call a service; Jira and storage are the services\' business.',
       severity: 'error',
       from: { path: '^src/(triggers|webtriggers)/' },
-      to: { path: ['^src/(jira|store|resolvers)/', FORGE_STORAGE] },
+      to: { path: ['^src/(jira|slack|store|resolvers)/', FORGE_STORAGE] },
     },
     {
       name: 'index-only-wires',
@@ -83,9 +91,9 @@ module.exports = {
     },
     {
       name: 'forge-api-only-in-jira',
-      comment: 'Product calls go through src/jira/client.ts (retries, errors, the lint\'s scope check); webtriggers may use its request types.',
+      comment: 'Product calls go through src/jira/client.ts (retries, errors, the lint\'s scope check) and Slack calls through src/slack; webtriggers may use its request types.',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(jira|webtriggers)/' },
+      from: { path: '^src/', pathNot: '^src/(jira|slack|webtriggers)/' },
       to: { path: FORGE_API },
     },
     {

@@ -1,12 +1,13 @@
 /**
  * Stands in for the Forge runtime: defines the globals the real `@forge/api`, `@forge/kvs` and `@forge/sql`
  * call (`global.__forge_runtime__`, `global.__forge_fetch__`) and routes each call to the Jira emulator, the
- * storage, Forge SQL or the async events queue (`@forge/events`). Which user an `asUser()` call runs as is not in the call itself (forge-reference §13),
+ * storage, Forge SQL or the async events queue (`@forge/events`); and the egress `fetch` to Slack's emulator. Which user an `asUser()` call runs as is not in the call itself (forge-reference §13),
  * so it comes from an AsyncLocalStorage that the sandbox sets around every resolver invocation.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RequestHandler, SandboxRequest } from './http';
 import { toFetchResponse } from './http';
+import { sandboxSlack } from './slack/slack-emulator';
 
 export interface InvocationScope {
   /** The account the current invocation runs for; null in webtriggers and app-only triggers. */
@@ -23,6 +24,8 @@ export interface RuntimeTargets {
   sql?: RequestHandler;
   /** Forge's async events queue (`@forge/events`); a runtime without it answers its requests 501. */
   events?: RequestHandler;
+  /** hooks.slack.com for `@forge/api`'s fetch; the process's `sandboxSlack` when not given. */
+  slack?: RequestHandler;
   appId: string;
   environmentId: string;
   installationId: string;
@@ -102,9 +105,43 @@ async function forgeFetch(target: ForgeFetchTarget, path: string, init?: Request
   });
 }
 
+/** The hosts the app may reach with `fetch` (manifest.yml `permissions.external.fetch.backend`), each emulated. */
+const EGRESS_ORIGINS = ['https://hooks.slack.com'];
+
+/**
+ * `@forge/api`'s `fetch` for outbound HTTP: hooks.slack.com goes to the Slack emulator; any other host is refused
+ * as the platform refuses a host the manifest does not list — never sent to the real internet from a test.
+ */
+async function egressFetch(target: string | { value: string }, init?: RequestInit): Promise<Response> {
+  const url = new URL(typeof target === 'string' ? target : target.value);
+  if (!EGRESS_ORIGINS.includes(url.origin)) {
+    throw new Error(`The sandbox refuses egress to ${url.origin}: manifest.yml's permissions.external.fetch.backend lists only ${EGRESS_ORIGINS.join(', ')}.`);
+  }
+  const slack = current?.slack ?? sandboxSlack;
+  const request: SandboxRequest = {
+    method: (init?.method ?? 'GET').toUpperCase(),
+    path: `${url.pathname}${url.search}`,
+    headers: headersOf(init),
+    body: await bodyText(init),
+    asUser: null,
+  };
+  return toFetchResponse(await slack.handle(request));
+}
+
+/**
+ * `@forge/api` 8.3 binds its `fetch` export to the global fetch when it loads (api/fetch.js getFetchAPI), since
+ * the Forge runtime provides egress through that global. Here it may have loaded before the sandbox did (any
+ * file importing src/jira), so the export itself is replaced; callers read it at each call (`api_1.fetch(…)`).
+ */
+function installEgressFetch(): void {
+  const forgeApi = require('@forge/api') as { fetch: unknown };
+  forgeApi.fetch = egressFetch;
+}
+
 /** Installs the globals; calling it again swaps the targets (each test file builds its own sandbox). */
 export function installForgeRuntime(targets: RuntimeTargets): void {
   current = targets;
+  installEgressFetch();
   const g = globalThis as Record<string, unknown>;
   g.__forge_fetch__ = forgeFetch;
   g.__forge_runtime__ = {

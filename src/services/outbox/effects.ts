@@ -5,7 +5,9 @@
  * delivery is at least once, and the sweeper may push a row again while an earlier event is still on its way.
  */
 import { z } from 'zod';
+import { slackResponseUrl } from '../../slack/response-url';
 import { clusterSignal } from '../signals/cluster';
+import { sendSlackFollowUp } from '../signals/slack-follow-up';
 import { indexSignalTerms } from '../signals/terms';
 import type { WorkConcurrency } from '../../store/work-queue';
 
@@ -18,6 +20,12 @@ interface EffectDefinition<S extends z.ZodType> {
    */
   concurrency?: WorkConcurrency;
 }
+
+/**
+ * The clustering lane: signals are clustered one at a time (see `cluster-signal`), and a Slack follow-up waits
+ * in the same lane, so that, pushed after its signal's clustering, it runs once that is done.
+ */
+const CLUSTERING_LANE: WorkConcurrency = { key: 'signal-clustering', limit: 1 };
 
 /** Keeps each entry's `perform` typed by its own schema. */
 const effect = <S extends z.ZodType>(definition: EffectDefinition<S>): EffectDefinition<S> => definition;
@@ -35,7 +43,23 @@ export const EFFECTS = {
     // One at a time: two similar signals clustered at the same moment cannot see each other's new cluster, and
     // each would start one. Serialised, the second finds the first's cluster; at ~7 statements a signal this is
     // still far above the 500 events a minute an installation may push.
-    concurrency: { key: 'signal-clustering', limit: 1 },
+    concurrency: CLUSTERING_LANE,
+  }),
+  /**
+   * Tells the person who sent a signal from Slack where it went ("it joined *CSV export* with 6 others"), as an
+   * ephemeral message on the request's response_url: services/signals/slack-follow-up.ts. Recorded at intake and pushed
+   * into the clustering lane behind the signal's own clustering; should it run first, it fails and is retried.
+   * The URL is checked again here (a row may have been written by hand) and once more before the post.
+   */
+  'slack-reply': effect({
+    payload: z.object({
+      signalId: z.string().min(1).max(191),
+      responseUrl: z.string().refine((url) => slackResponseUrl(url) !== null, 'not a Slack response URL'),
+      /** Unix ms of the Slack request: the URL takes messages for 30 minutes from then. */
+      requestedAt: z.number().int().nonnegative(),
+    }),
+    perform: (payload) => sendSlackFollowUp(payload),
+    concurrency: CLUSTERING_LANE,
   }),
   /**
    * Index a stored signal's terms for similarity — what intake recorded before `cluster-signal`; kept so rows

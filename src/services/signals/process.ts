@@ -12,3 +12,17 @@ import { recordAndPush } from '../outbox/record';
 export async function afterSignalStored(signalId: string): Promise<void> {
   await recordAndPush({ id: effectId('cluster-signal', signalId), kind: 'cluster-signal', payload: { signalId } });
 }
+
+/**
+ * A signal sent from Slack with a response_url: once it is clustered, tell the sender where it went
+ * (`slack-reply`, services/signals/slack-follow-up.ts). Recorded after `afterSignalStored`, so its event queues
+ * behind the clustering in the same lane. One row per signal: a resend of the same message asks nothing more.
+ * A failure to record it loses only the follow-up, never the signal, so it is logged, not thrown.
+ */
+export async function askForSlackFollowUp(signalId: string, responseUrl: string, requestedAtMs: number): Promise<void> {
+  try {
+    await recordAndPush({ id: effectId('slack-reply', signalId), kind: 'slack-reply', payload: { signalId, responseUrl, requestedAt: requestedAtMs } });
+  } catch (error: unknown) {
+    console.warn(`slack follow-up for ${signalId} could not be recorded (the signal is stored; only the follow-up is lost):`, error instanceof Error ? error.message : error);
+  }
+}

@@ -4,9 +4,15 @@
  * `v0=` + hex HMAC-SHA256 of `v0:{timestamp}:{raw body}`, refused when older than 5 minutes. A person is waiting
  * on every answer (Slack gives 3 s), so once the request is known to come from Slack every refusal is a 200 with
  * an ephemeral message they can read; only unsigned requests get a bare status.
+ *
+ * A new signal whose request carries a Slack response_url gets a follow-up once it is clustered ("it joined
+ * *CSV export* with 6 others", process.ts askForSlackFollowUp); a response_url that is not Slack's own is
+ * ignored (logged): the signal is kept, and nothing is posted anywhere.
  */
 import { z } from 'zod';
 import { SLACK_SIGNATURE_HEADER, SLACK_TIMESTAMP_HEADER } from '../../../contract/signals';
+import { SLACK_HOOKS_ORIGIN, slackResponseUrl } from '../../../slack/response-url';
+import { askForSlackFollowUp } from '../process';
 import { hmacHex, jsonAnswer, parseJson, readText, safeEqual, storeChannelSignal, UNKNOWN_CUSTOMER, withinWindow, type ChannelAnswer, type ChannelRequest } from './common';
 
 export const SLACK_WINDOW_SECONDS = 300;
@@ -60,6 +66,17 @@ export function splitCustomer(text: string): { customer: string; text: string } 
 const stored = (created: boolean, detail: string): ChannelAnswer =>
   ephemeral(200, created ? SENT_TEXT : 'Upstream already has this one — nothing was sent twice.', created ? 'accepted' : 'duplicate', detail);
 
+/** Asks for the follow-up of a signal just stored, when the request gave a response_url and it is Slack's. */
+async function followUpIfAsked(signal: { id: string; created: boolean }, responseUrl: unknown, nowMs: number): Promise<void> {
+  if (!signal.created || responseUrl === undefined || responseUrl === null) return;
+  const url = slackResponseUrl(responseUrl);
+  if (!url) {
+    console.warn(`slack signal ${signal.id}: its response_url is not a Slack response URL on ${SLACK_HOOKS_ORIGIN}; no follow-up will be posted`);
+    return;
+  }
+  await askForSlackFollowUp(signal.id, url, nowMs);
+}
+
 async function messageShortcut(payload: unknown, rawBody: string, nowMs: number): Promise<ChannelAnswer> {
   const parsed = messageActionSchema.safeParse(payload);
   if (!parsed.success) {
@@ -72,11 +89,12 @@ async function messageShortcut(payload: unknown, rawBody: string, nowMs: number)
   }
   const author = message.user_profile?.real_name || message.user_profile?.display_name || message.username || (message.user ? `Slack user ${message.user}` : undefined);
   const permalink = slackPermalink(team.domain, channel.id, message.ts);
-  const { created } = await storeChannelSignal(
+  const signal = await storeChannelSignal(
     { source: 'slack', externalId: `${channel.id}:${message.ts}`, customer: UNKNOWN_CUSTOMER, text: message.text, raisedByName: author, rawPayload: rawBody },
     Math.floor(nowMs / 1000),
   );
-  return stored(created, `message ${permalink}${channel.name ? ` in #${channel.name}` : ''}`);
+  await followUpIfAsked(signal, (payload as { response_url?: unknown }).response_url, nowMs);
+  return stored(signal.created, `message ${permalink}${channel.name ? ` in #${channel.name}` : ''}`);
 }
 
 async function slashCommand(form: URLSearchParams, rawBody: string, nowMs: number): Promise<ChannelAnswer> {
@@ -91,11 +109,12 @@ async function slashCommand(form: URLSearchParams, rawBody: string, nowMs: numbe
     return ephemeral(200, `Say what you heard: \`${command} Acme: they need to split invoices across cost centres\`.`, 'refused', 'slash command without text');
   }
   // A slash command has no message ts; its trigger_id is unique to the invocation.
-  const { created } = await storeChannelSignal(
+  const signal = await storeChannelSignal(
     { source: 'slack', externalId: `${channelId}:cmd:${triggerId}`, customer, text, raisedByName: userName || `Slack user ${userId}`, rawPayload: rawBody },
     Math.floor(nowMs / 1000),
   );
-  return stored(created, `${command} from ${userName || userId}`);
+  await followUpIfAsked(signal, form.get('response_url'), nowMs);
+  return stored(signal.created, `${command} from ${userName || userId}`);
 }
 
 export async function handleSlack(req: ChannelRequest, secret: string, nowMs: number): Promise<ChannelAnswer> {
