@@ -1,9 +1,42 @@
 /** The admin page: the signal-intake secret, the suggestion rules and the default target mix. Jira admins only. */
 import { z } from 'zod';
+import { CONCEPT_ID_PATTERN, MAX_CONCEPT_ID_LENGTH, MAX_CONCEPTS, MAX_WORD_LENGTH, MAX_WORDS_PER_CONCEPT } from '../domain/concepts';
 import { noInputSchema } from './schemas';
 import { channelLastRequestSchema, intakeChannelSchema, PASTED_SECRET_CHANNELS, salesforceOrganizationIdSchema } from './signals';
 import { targetMixSchema } from './sprint-shape';
 import { suggestionRulesSchema } from './work-type';
+
+/** A concept as the settings page edits it: an id and the words that mean it. */
+export const conceptEditSchema = z
+  .object({
+    id: z
+      .string()
+      .trim()
+      .min(1, 'A concept needs a name.')
+      .max(MAX_CONCEPT_ID_LENGTH)
+      .regex(CONCEPT_ID_PATTERN, 'A concept name is lowercase letters, numbers and dashes, e.g. export or single-sign-on.'),
+    words: z
+      .array(z.string().trim().min(2, 'A word is at least 2 characters.').max(MAX_WORD_LENGTH))
+      .min(1, 'A concept needs at least one word.')
+      .max(MAX_WORDS_PER_CONCEPT),
+  })
+  .strict();
+
+export const conceptSettingsSchema = z.object({
+  concepts: z.array(
+    conceptEditSchema.extend({
+      /** Words learned from merges people confirmed (not typed by an admin), shown as such. */
+      learnedWords: z.array(z.string()),
+    }),
+  ),
+  /** Word pairs seen in confirmed merges that are not synonyms yet, with how many merges showed them. */
+  evidence: z.array(z.object({ a: z.string(), b: z.string(), count: z.number().int().positive() })),
+  /** Merges needed before a pair becomes synonyms. */
+  mergesToLearn: z.number().int().positive(),
+  isDefault: z.boolean(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+});
 
 export const settingsContract = {
   'settings.overview': {
@@ -75,5 +108,28 @@ export const settingsContract = {
   'settings.targetMix.save': {
     input: z.object({ target: targetMixSchema }).strict(),
     output: z.object({ target: targetMixSchema, isDefault: z.boolean(), updatedAt: z.string().nullable() }),
+  },
+  /** The concept list: words that mean the same thing in this product, as clustering uses it. */
+  'settings.concepts.get': {
+    input: noInputSchema,
+    output: conceptSettingsSchema,
+  },
+  /**
+   * Saves the concepts as edited. `expectedUpdatedAt` is the list's `updatedAt` as the page loaded it (null for the
+   * defaults): a list changed meanwhile — by a merge that taught it a pair, or another admin — is `conflict`.
+   */
+  'settings.concepts.save': {
+    input: z
+      .object({
+        concepts: z.array(conceptEditSchema).max(MAX_CONCEPTS, `At most ${MAX_CONCEPTS} concepts.`),
+        expectedUpdatedAt: z.string().nullable(),
+      })
+      .strict(),
+    output: conceptSettingsSchema,
+  },
+  /** Goes back to the shipped defaults (learned pairs are kept as evidence). */
+  'settings.concepts.reset': {
+    input: z.object({ expectedUpdatedAt: z.string().nullable() }).strict(),
+    output: conceptSettingsSchema,
   },
 } as const;

@@ -1,4 +1,5 @@
 import { channelSettings, rotateSalesforceSecret, setChannelSecret, setSalesforceOrganization } from '../services/settings/channels';
+import { conceptSettings, resetConceptSettings, saveConceptSettings } from '../services/settings/concepts';
 import { intakeSettings, rotateIntakeSecret } from '../services/settings/intake-secret';
 import { saveSuggestionRules, suggestionRulesSettings } from '../services/settings/suggestion-rules';
 import { defaultTargetMix, saveDefaultTargetMix } from '../services/settings/target-mix';
@@ -15,4 +16,7 @@ export const settingsResolvers: PracticeResolvers<'settings'> = {
   'settings.rules.save': ({ rules }, caller) => saveSuggestionRules(rules, caller.accountId),
   'settings.targetMix.get': () => defaultTargetMix(),
   'settings.targetMix.save': ({ target }) => saveDefaultTargetMix(target),
+  'settings.concepts.get': () => conceptSettings(),
+  'settings.concepts.save': (input, caller) => saveConceptSettings(input, caller.accountId),
+  'settings.concepts.reset': (input, caller) => resetConceptSettings(input, caller.accountId),
 };

@@ -14,6 +14,7 @@ import { LazyErrorMessage } from '../ui/LazyErrorMessage';
 import { formatDate } from '../ui/format';
 import { RulesEditor } from './RulesEditor';
 import { ChannelSettings } from './ChannelSettings';
+import { ConceptSettings } from './ConceptSettings';
 import { TargetMixSettings } from '../sprint-shape/TargetMixSettings';
 
 type RotatedSecret = ResolverOutput<'settings.rotateIntakeSecret'>;
@@ -115,7 +116,7 @@ function IntakeSecret({ initial }: { initial: ResolverOutput<'settings.overview'
   );
 }
 
-/** Jira admins' settings: the intake secret CRM and Slack bridges sign with, the suggestion rules, the default target mix. */
+/** Jira admins' settings: the intake secret CRM and Slack bridges sign with, the suggestion rules, the concepts clustering uses, the default target mix. */
 export default function SettingsPage(_props: SurfaceProps) {
   const overview = useResolver('settings.overview', {});
   return (
@@ -130,6 +131,7 @@ export default function SettingsPage(_props: SurfaceProps) {
             <ChannelSettings />
             {/* Only once the page is known to be this admin's: a refused overview shows one refusal, not two. */}
             <RulesEditor />
+            <ConceptSettings />
             <TargetMixSettings />
           </>
         )}
