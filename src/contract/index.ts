@@ -11,6 +11,7 @@ import { originContract } from './origin';
 import { triageContract } from './triage';
 import { sprintShapeContract } from './sprint-shape';
 import { settingsContract } from './settings';
+import { signalsContract } from './signals';
 
 export * from './envelope';
 export * from './schemas';
@@ -21,6 +22,7 @@ export * from './origin';
 export * from './triage';
 export * from './sprint-shape';
 export * from './settings';
+export * from './signals';
 
 export const contract = {
   ...viewerContract,
@@ -30,6 +32,7 @@ export const contract = {
   ...triageContract,
   ...sprintShapeContract,
   ...settingsContract,
+  ...signalsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { SignalSource } from '../domain/signals';
+import { SIGNAL_CATEGORIES, type SignalSource } from '../domain/signals';
+import { projectKeySchema } from './schemas';
 
 /**
  * The sources a sender may name in Upstream's own signed JSON. The tools with a channel of their own (HubSpot,
@@ -78,3 +79,229 @@ export const INTERCOM_SIGNATURE_HEADER = 'x-hub-signature';
  * times: 128 KiB stays inside that at worst.
  */
 export const MAX_SALESFORCE_BODY_BYTES = 128 * 1024;
+
+// ——— The triage page's signal Inbox, the "Share a signal" form and CSV import (resolver keys `signals.*`) ———
+
+/** Ids of Upstream's SQL rows: signals (`signal-<hex>`), clusters (`cluster-<hex>`), cluster changes (`change-<uuid>`). */
+export const sqlRecordIdSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z][a-z0-9-]*$/, 'Expected an Upstream id such as cluster-3f2a… or signal-9b1c….');
+
+export const signalCategorySchema = z.enum(SIGNAL_CATEGORIES);
+
+/** A cluster as the Inbox shows it: its evidence, and the version a change must name. */
+export const clusterSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  category: z.string().nullable(),
+  /** new, triaged, routed, merged … (any string: states a later version adds still show). */
+  state: z.string(),
+  signalCount: z.number().int().nonnegative(),
+  customerCount: z.number().int().nonnegative(),
+  /** Summed over distinct customers, each customer's ARR once. */
+  arrTotal: z.number().nonnegative(),
+  evidenceScore: z.number(),
+  firstSeenAt: z.string(),
+  lastSeenAt: z.string(),
+  version: z.number().int(),
+});
+export type ClusterSummary = z.infer<typeof clusterSummarySchema>;
+
+/** Why a signal is in its cluster: Upstream's grouping with the shared terms, concepts and score, or a person's move. */
+export const clusterReasonDtoSchema = z.object({
+  how: z.enum(['joined', 'started', 'moved']),
+  /** Who moved it (display name), for `moved`. */
+  by: z.string().nullable(),
+  score: z.number().nullable(),
+  sharedTerms: z.array(z.string()),
+  /** Concept ids (without the `~`), e.g. `export`. */
+  sharedConcepts: z.array(z.string()),
+  at: z.string(),
+});
+
+/** One signal in a cluster, as the Inbox lists it. */
+export const inboxSignalSchema = z.object({
+  id: z.string(),
+  customer: z.string(),
+  text: z.string(),
+  arr: z.number().nonnegative().nullable(),
+  source: z.string(),
+  raisedBy: z.string(),
+  receivedAt: z.string(),
+  category: z.string().nullable(),
+  /** `suggested` by Upstream (with `categoryWords`, the words that drove it) or `confirmed` by a person. */
+  categorySource: z.enum(['suggested', 'confirmed']).nullable(),
+  categoryWords: z.array(z.string()),
+  reason: clusterReasonDtoSchema.nullable(),
+  /** Not yet clustered (the queue has not reached it): shown as "being clustered". */
+  pending: z.boolean(),
+  version: z.number().int(),
+});
+export type InboxSignal = z.infer<typeof inboxSignalSchema>;
+
+/** The caller's last cluster change not yet undone, for the Undo button (and `z`). */
+export const undoableChangeSchema = z.object({
+  changeId: z.string(),
+  kind: z.enum(['move', 'merge', 'split']),
+  /** "Merged “CSV export” into “Export to Excel”", written for the person. */
+  description: z.string(),
+  at: z.string(),
+});
+
+/** What a change answers: the clusters it touched as they are now, and the change's id for undo. */
+export const clusterChangeOutputSchema = z.object({
+  changeId: z.string().nullable(),
+  clusters: z.array(clusterSummarySchema),
+  undoable: undoableChangeSchema.nullable(),
+});
+
+const expectedClusterSchema = z.object({ clusterId: sqlRecordIdSchema, version: z.number().int().nonnegative() }).strict();
+const clusterTitleSchema = z.string().trim().min(1, 'A cluster needs a title.').max(255, 'A title is at most 255 characters.');
+
+/** Inbox filters shared by the list and its counts. */
+export const INBOX_SORTS = ['evidence', 'recent'] as const;
+
+/** One row of a CSV import, after the person mapped its columns (the browser parses the file with papaparse). */
+export const csvSignalRowSchema = z
+  .object({
+    /** The row's line in the file (1 = the header), so errors name it. */
+    rowNumber: z.number().int().min(2).max(1_000_000),
+    /** The file's own id column, when the person mapped one; otherwise the row's content identifies it. */
+    externalId: z.string().trim().min(1).max(200).optional(),
+    customer: z.string().trim().min(1, 'The customer is empty.').max(200, 'The customer is over 200 characters.'),
+    text: z.string().trim().min(1, 'The signal text is empty.').max(5000, 'The text is over 5,000 characters.'),
+    arr: z.number().nonnegative('ARR cannot be negative.').max(1e12).optional(),
+    raisedBy: z.string().trim().min(1).max(200).optional(),
+    /** ISO date or date-time from the file; absent: the time of import. */
+    receivedAt: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  })
+  .strict();
+export type CsvSignalRow = z.infer<typeof csvSignalRowSchema>;
+/** Rows per `signals.importCsv` call: the browser sends a file in batches of this many. */
+export const CSV_IMPORT_BATCH_ROWS = 50;
+/** Rows per file: a larger file is refused before anything is sent. */
+export const CSV_IMPORT_MAX_ROWS = 5000;
+
+export const signalsContract = {
+  /** One page of clusters in a state (the Inbox: `new`), strongest evidence or most recent first. */
+  'signals.inbox': {
+    input: z
+      .object({
+        projectKey: projectKeySchema,
+        state: z.enum(['new', 'triaged', 'routed']).default('new'),
+        category: signalCategorySchema.optional(),
+        customer: z.string().trim().min(1).max(200).optional(),
+        sort: z.enum(INBOX_SORTS).default('evidence'),
+        cursor: z.string().min(1).max(500).optional(),
+        pageSize: z.number().int().min(1).max(100).default(50),
+      })
+      .strict(),
+    output: z.object({
+      clusters: z.array(clusterSummarySchema),
+      nextCursor: z.string().nullable(),
+      /** Whether the caller may change clusters (move, merge, split, undo, rename, categorise). */
+      canTriage: z.boolean(),
+      undoable: undoableChangeSchema.nullable(),
+    }),
+  },
+  /** A cluster with every signal in it and why each is there, and the clusters most like it (never ones marked not the same). */
+  'signals.cluster': {
+    input: z.object({ projectKey: projectKeySchema, clusterId: sqlRecordIdSchema }).strict(),
+    output: z.object({
+      cluster: clusterSummarySchema,
+      signals: z.array(inboxSignalSchema),
+      similar: z.array(
+        z.object({ cluster: clusterSummarySchema, score: z.number(), sharedTerms: z.array(z.string()), sharedConcepts: z.array(z.string()) }),
+      ),
+      canTriage: z.boolean(),
+    }),
+  },
+  /** Moves signals to another cluster or a new one (several to a new one is a split); `notSame` also remembers they do not belong in `from`. */
+  'signals.move': {
+    input: z
+      .object({
+        projectKey: projectKeySchema,
+        signalIds: z.array(sqlRecordIdSchema).min(1, 'Choose at least one signal.').max(100),
+        from: expectedClusterSchema,
+        to: z.union([expectedClusterSchema, z.object({ new: z.literal(true), title: clusterTitleSchema.optional() }).strict()]),
+        notSame: z.boolean().default(false),
+      })
+      .strict(),
+    output: clusterChangeOutputSchema,
+  },
+  /** Merges `from` into `into` (a person confirming they are the same: the concept list learns from it). */
+  'signals.merge': {
+    input: z.object({ projectKey: projectKeySchema, from: expectedClusterSchema, into: expectedClusterSchema }).strict(),
+    output: clusterChangeOutputSchema,
+  },
+  /** Undoes the caller's last change (or the one named), at most once. */
+  'signals.undo': {
+    input: z.object({ projectKey: projectKeySchema, changeId: z.string().trim().min(1).max(64).optional() }).strict(),
+    output: clusterChangeOutputSchema.extend({ undone: undoableChangeSchema }),
+  },
+  /** "These are not the same": the pair is never suggested again, and clustering never joins them. */
+  'signals.notSame': {
+    input: z.object({ projectKey: projectKeySchema, clusterId: sqlRecordIdSchema, otherClusterId: sqlRecordIdSchema }).strict(),
+    output: z.object({ clusterId: z.string(), otherClusterId: z.string() }),
+  },
+  /** Confirms or changes a signal's category, naming the version the person saw. */
+  'signals.setCategory': {
+    input: z.object({ projectKey: projectKeySchema, signalId: sqlRecordIdSchema, category: signalCategorySchema, version: z.number().int().nonnegative() }).strict(),
+    output: z.object({ signal: inboxSignalSchema }),
+  },
+  /** Gives a cluster a title people chose (suggested from its top terms until then). */
+  'signals.renameCluster': {
+    input: z.object({ projectKey: projectKeySchema, clusterId: sqlRecordIdSchema, version: z.number().int().nonnegative(), title: clusterTitleSchema }).strict(),
+    output: z.object({ cluster: clusterSummarySchema }),
+  },
+  /** Customers signals have named, for the form's searchable customer field (with their latest ARR). */
+  'signals.customers': {
+    input: z.object({ projectKey: projectKeySchema, query: z.string().trim().max(100).default('') }).strict(),
+    output: z.object({ customers: z.array(z.object({ name: z.string(), arr: z.number().nonnegative().nullable(), signalCount: z.number().int().nonnegative() })) }),
+  },
+  /**
+   * "Share a signal": anyone who can browse the project. `submissionId` is made by the form once per draft, so a
+   * double submit or a retry after a lost answer stores one signal.
+   */
+  'signals.share': {
+    input: z
+      .object({
+        projectKey: projectKeySchema,
+        submissionId: z.uuid('The form sent no submission id; reload the page.'),
+        customer: z.string().trim().min(1, 'Name the customer.').max(200),
+        arr: z.number().nonnegative('ARR cannot be negative.').max(1e12).optional(),
+        text: z.string().trim().min(1, 'Write what the customer said, in their words.').max(5000, 'Keep their words under 5,000 characters.'),
+        tryingTo: z.string().trim().max(1000, 'Keep this under 1,000 characters.').optional(),
+        link: z.url('A link starts with https:// (or http://).').max(2000).optional(),
+        /** Who raised it, when not the person filling the form in (a rep they spoke for). */
+        raisedByAccountId: z.string().min(1).max(128).optional(),
+      })
+      .strict(),
+    output: z.object({ signalId: z.string(), created: z.boolean() }),
+  },
+  /** One batch of a CSV file's mapped rows: each row stored (or found already there) or refused with its reason. */
+  'signals.importCsv': {
+    input: z
+      .object({
+        projectKey: projectKeySchema,
+        fileName: z.string().trim().min(1).max(255),
+        /** Rows are checked one by one here (so one bad row refuses only itself): see csvSignalRowSchema. */
+        rows: z.array(z.unknown()).min(1).max(CSV_IMPORT_BATCH_ROWS),
+      })
+      .strict(),
+    output: z.object({
+      results: z.array(
+        z.object({
+          rowNumber: z.number().int().nullable(),
+          outcome: z.enum(['created', 'duplicate', 'refused']),
+          signalId: z.string().nullable(),
+          /** For `refused`: what is wrong with the row, for the person to fix in the file. */
+          error: z.string().nullable(),
+        }),
+      ),
+    }),
+  },
+} as const;

@@ -8,6 +8,7 @@ import { originResolvers } from './origin';
 import { triageResolvers } from './triage';
 import { sprintShapeResolvers } from './sprint-shape';
 import { settingsResolvers } from './settings';
+import { signalsResolvers } from './signals';
 
 const implementations: ResolverImplementations = {
   ...viewerResolvers,
@@ -17,6 +18,7 @@ const implementations: ResolverImplementations = {
   ...triageResolvers,
   ...sprintShapeResolvers,
   ...settingsResolvers,
+  ...signalsResolvers,
 };
 
 function define<K extends ResolverKey>(resolver: Resolver, key: K): void {

@@ -14,7 +14,7 @@ import { SIGNAL_CATEGORIES, SIGNAL_STATES } from '../domain/signals';
 import { AppError } from '../errors';
 import { db } from './sql/schema';
 import { executeWrite, readRows, rowId, selectRows } from './sql/run';
-import { pruneClusterTerms, refreshClusterTerms } from './term-repository';
+import { OPEN_CLUSTER_STATES, pruneClusterTerms, refreshClusterTerms } from './term-repository';
 
 /** How unreadable clusters are named in the log. */
 export const CLUSTER_KIND = 'cluster';
@@ -331,7 +331,9 @@ export interface ExpectedVersion {
 /**
  * Claims one or two clusters at the versions a person saw, in ONE statement (`UPDATE cluster a, cluster b SET
  * a.version = a.version + 1, b.version = … WHERE a.id = ? AND a.version = ? AND b.id = ? AND b.version = ?`):
- * both are claimed or neither. Throws ClusterConflict with their current state when either changed.
+ * both are claimed or neither. A merged cluster is never claimed (nothing may move into or out of it). Throws
+ * ClusterConflict with their current state when either changed or was merged, and `not-found` when one does
+ * not exist.
  */
 export async function claimClusters(expected: readonly ExpectedVersion[], nowMs: number): Promise<void> {
   const unique = [...new Map(expected.map((e) => [e.id, e])).values()];
@@ -346,6 +348,7 @@ export async function claimClusters(expected: readonly ExpectedVersion[], nowMs:
         .set({ version: sql<number>`${sql.ref('version')} + 1`, updated_at: nowMs })
         .where('id', '=', only.id)
         .where('version', '=', only.version)
+        .where('state', '<>', MERGED)
         .compile(),
     ));
   } else {
@@ -354,10 +357,134 @@ export async function claimClusters(expected: readonly ExpectedVersion[], nowMs:
       sql`UPDATE ${sql.table('cluster')} AS ${sql.id('a')}, ${sql.table('cluster')} AS ${sql.id('b')}
 SET ${sql.ref('a.version')} = ${sql.ref('a.version')} + 1, ${sql.ref('b.version')} = ${sql.ref('b.version')} + 1,
   ${sql.ref('a.updated_at')} = ${nowMs}, ${sql.ref('b.updated_at')} = ${nowMs}
-WHERE ${sql.ref('a.id')} = ${a.id} AND ${sql.ref('a.version')} = ${a.version} AND ${sql.ref('b.id')} = ${b.id} AND ${sql.ref('b.version')} = ${b.version}`.compile(db),
+WHERE ${sql.ref('a.id')} = ${a.id} AND ${sql.ref('a.version')} = ${a.version} AND ${sql.ref('b.id')} = ${b.id} AND ${sql.ref('b.version')} = ${b.version}
+  AND ${sql.ref('a.state')} <> ${MERGED} AND ${sql.ref('b.state')} <> ${MERGED}`.compile(db),
     ));
   }
-  if (affected < unique.length) throw new ClusterConflict(await getClusters(unique.map((e) => e.id)));
+  if (affected < unique.length) throw await claimRefusal(unique.map((e) => e.id));
+}
+
+/** The state a merge leaves the absorbed cluster in. */
+const MERGED = 'merged';
+
+/** Why a claim matched nothing, from the clusters as they are now. */
+async function claimRefusal(ids: readonly string[]): Promise<AppError> {
+  const current = await getClusters(ids);
+  const missing = ids.find((id) => !current.some((c) => c.id === id));
+  if (missing !== undefined) return new AppError('not-found', `There is no cluster ${missing} (an undo may have removed it). Reload the Inbox.`);
+  const merged = current.find((c) => c.state === MERGED);
+  if (merged) return new ClusterConflict(current, `“${merged.title}” was merged into another cluster, so it cannot change. Reload the Inbox and work on the cluster it went into.`);
+  return new ClusterConflict(current);
+}
+
+/**
+ * Gives a cluster the title a person chose, at the version they saw, in one statement (`UPDATE … WHERE id = ?
+ * AND version = ?`). Answers false when nothing matched: the cluster changed, was merged, or does not exist.
+ */
+export async function renameCluster(clusterId: string, expectedVersion: number, title: string, nowMs: number): Promise<boolean> {
+  const value = newClusterSchema.shape.title.parse(title);
+  const { affectedRows } = await executeWrite(
+    db
+      .updateTable('cluster')
+      .set({ title: value, version: sql<number>`${sql.ref('version')} + 1`, updated_at: nowMs })
+      .where('id', '=', clusterId)
+      .where('version', '=', expectedVersion)
+      .where('state', '<>', MERGED)
+      .compile(),
+  );
+  return affectedRows > 0;
+}
+
+/** How many of a cluster's own terms (its heaviest) look for similar clusters: bounds the self-join's cost. */
+const SIMILAR_QUERY_TERMS = 40;
+
+export interface SimilarOpenCluster {
+  cluster: ClusterRead;
+  /** The cluster's summed terms against the other's mean signal (similarClusters' score with the cluster as query). */
+  score: number;
+  /** The terms both have, concept terms (`~…`) included. */
+  sharedTerms: string[];
+}
+
+const similarRowSchema = z.object({ score: z.coerce.number(), shared_term: z.string() });
+
+/**
+ * The open clusters most like one cluster, best first, with the terms they share, in ONE statement on the term
+ * index: the cluster's heaviest terms against every other cluster's terms (the primary key (term, cluster_id)),
+ * summed per cluster over its signal count as similarClusters scores; only open clusters with signals, never
+ * itself, and never one a person said is not the same as it (either way round: pairs are stored both ways, and
+ * an older one-way row still counts). The outer join lists, per chosen cluster, each term the two share.
+ */
+export async function similarOpenClusters(clusterId: string, limit = 5): Promise<SimilarOpenCluster[]> {
+  if (limit <= 0) return [];
+  const rows = await selectRows(similarOpenClustersStatement(clusterId, limit));
+  const out = new Map<string, SimilarOpenCluster>();
+  for (const row of rows) {
+    const id = rowId(row);
+    let entry = out.get(id);
+    if (!entry) {
+      const cluster = readRows(CLUSTER_KIND, clusterRowSchema, [row], rowId).rows[0];
+      const extra = similarRowSchema.safeParse(row);
+      if (!cluster || !extra.success) continue;
+      entry = { cluster, score: extra.data.score, sharedTerms: [] };
+      out.set(id, entry);
+    }
+    entry.sharedTerms.push(String((row as { shared_term: unknown }).shared_term));
+  }
+  return [...out.values()];
+}
+
+/** similarOpenClusters' one statement (exported so a benchmark can EXPLAIN it). */
+export function similarOpenClustersStatement(clusterId: string, limit: number) {
+  const mine = db
+    .selectFrom('cluster_term')
+    .select(['cluster_term.term', 'cluster_term.weight'])
+    .where('cluster_term.cluster_id', '=', clusterId)
+    .orderBy('cluster_term.weight', 'desc')
+    .orderBy('cluster_term.term')
+    .limit(SIMILAR_QUERY_TERMS)
+    .as('mine');
+  const matches = db
+    .selectFrom(mine)
+    .innerJoin('cluster_term as other', 'other.term', 'mine.term')
+    .select(['other.cluster_id', sql<number>`SUM(${sql.ref('other.weight')} * ${sql.ref('mine.weight')})`.as('dot')])
+    .where('other.cluster_id', '<>', clusterId)
+    .groupBy('other.cluster_id')
+    .as('matches');
+  const top = db
+    .selectFrom(matches)
+    .innerJoin('cluster', 'cluster.id', 'matches.cluster_id')
+    .select([...CLUSTER_COLUMNS, sql<number>`${sql.ref('matches.dot')} / GREATEST(${sql.ref('cluster.signal_count')}, 1)`.as('score')])
+    .where('cluster.state', 'in', [...OPEN_CLUSTER_STATES])
+    .where('cluster.signal_count', '>', 0)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('not_same')
+            .select(sql.lit(1).as('one'))
+            .where(({ or, and, eb }) =>
+              or([
+                and([eb('not_same.subject_id', '=', clusterId), eb('not_same.cluster_id', '=', eb.ref('cluster.id'))]),
+                and([eb('not_same.subject_id', '=', eb.ref('cluster.id')), eb('not_same.cluster_id', '=', clusterId)]),
+              ]),
+            ),
+        ),
+      ),
+    )
+    .orderBy('score', 'desc')
+    .orderBy('cluster.id')
+    .limit(limit)
+    .as('top');
+  return db
+    .selectFrom(top)
+    .innerJoin('cluster_term as theirs', 'theirs.cluster_id', 'top.id')
+    .innerJoin('cluster_term as own', (join) => join.onRef('own.term', '=', 'theirs.term').on('own.cluster_id', '=', clusterId))
+    .selectAll('top')
+    .select('theirs.term as shared_term')
+    .orderBy('top.score', 'desc')
+    .orderBy('top.id')
+    .orderBy('theirs.term')
+    .compile();
 }
 
 /**

@@ -2,6 +2,8 @@
  * Reads of signals for origins and candidate lists. Kept apart from signal-repository.ts (intake's writes) so
  * the signal feature can grow that file freely; both read rows through the same lenient schema.
  */
+import { sql } from 'kysely';
+import { z } from 'zod';
 import {
   SIGNAL_CLUSTERING_COLUMNS,
   SIGNAL_KIND,
@@ -81,4 +83,87 @@ export async function clusterMembers(clusterId: string): Promise<SignalClusterin
     const read = readSignalClusteringRow(row);
     return read ? [read] : [];
   });
+}
+
+/** Customers per search: enough to choose from while typing, few enough to read. */
+export const MAX_CUSTOMER_SUGGESTIONS = 20;
+
+export interface CustomerSuggestion {
+  name: string;
+  /** The ARR of the customer's most recent signal that gave one; null when none did. */
+  arr: number | null;
+  signalCount: number;
+}
+
+const customerSuggestionRowSchema = z.object({
+  customer: z.string(),
+  signal_count: z.coerce.number().int().nonnegative(),
+  arr: z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number), z.null()]),
+});
+
+/** `%`, `_` and the escape character itself match literally in a LIKE pattern. */
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The distinct customers signals name whose name contains `query` (case-insensitive), names that start with it
+ * first, then the most signalled; each with its signal count and latest ARR. One statement: the signals are
+ * grouped by customer (the `(customer, received_at)` index) and only the 20 chosen groups are joined back to the
+ * signal that carries their latest ARR. (A window over every signal gave the same answer but took 2.7 s at
+ * 100,000 signals.) The table's collation is binary, so both sides are lowered for the comparison.
+ */
+export async function signalCustomerSuggestions(query: string, limit: number = MAX_CUSTOMER_SUGGESTIONS): Promise<CustomerSuggestion[]> {
+  const needle = escapeLike(query.trim().toLowerCase());
+  const lowered = sql<string>`LOWER(${sql.ref('customer')})`;
+  const groups = db
+    .selectFrom('signal')
+    .select([
+      'customer',
+      sql<number>`COUNT(*)`.as('signal_count'),
+      sql<number | null>`MAX(CASE WHEN ${sql.ref('arr')} IS NOT NULL THEN ${sql.ref('received_at')} END)`.as('arr_at'),
+      sql<number>`CASE WHEN ${lowered} LIKE ${`${needle}%`} THEN 0 ELSE 1 END`.as('match_rank'),
+    ])
+    .where(lowered, 'like', `%${needle}%`)
+    .groupBy('customer')
+    .orderBy('match_rank')
+    .orderBy('signal_count', 'desc')
+    .orderBy('customer')
+    .limit(limit);
+  const rows = await selectRows(
+    db
+      .selectFrom(groups.as('g'))
+      .leftJoin('signal as s', (join) =>
+        join.onRef('s.customer', '=', 'g.customer').onRef('s.received_at', '=', 'g.arr_at').on('s.arr', 'is not', null),
+      )
+      .select(['g.customer as customer', 'g.signal_count as signal_count', 's.arr as arr'])
+      .orderBy('g.match_rank')
+      .orderBy('g.signal_count', 'desc')
+      .orderBy('g.customer')
+      // Two ARR-carrying signals at the same millisecond: the same one wins every time.
+      .orderBy('s.id', 'desc')
+      .compile(),
+  );
+  const byCustomer = new Map<string, CustomerSuggestion>();
+  for (const row of rows) {
+    const parsed = customerSuggestionRowSchema.safeParse(row);
+    if (!parsed.success || byCustomer.has(parsed.data.customer)) continue;
+    const { customer, signal_count: signalCount, arr } = parsed.data;
+    byCustomer.set(customer, { name: customer, arr: arr !== null && arr >= 0 ? arr : null, signalCount });
+  }
+  return [...byCustomer.values()];
+}
+
+/**
+ * Which of these signal ids are stored, and whether each has been clustered yet: one statement per 500 ids. A
+ * CSV import reads this before inserting, to tell the rows it creates from the ones already there.
+ */
+export async function storedSignalStates(ids: readonly string[]): Promise<Map<string, { clustered: boolean }>> {
+  const unique = [...new Set(ids)];
+  const states = new Map<string, { clustered: boolean }>();
+  for (let start = 0; start < unique.length; start += MAX_IDS_PER_STATEMENT) {
+    const rows = await selectRows(
+      db.selectFrom('signal').select(['id', 'cluster_id', 'clustered_at']).where('id', 'in', unique.slice(start, start + MAX_IDS_PER_STATEMENT)).compile(),
+    );
+    for (const row of rows) states.set(row.id, { clustered: row.cluster_id !== null || row.clustered_at !== null });
+  }
+  return states;
 }

@@ -4,6 +4,8 @@
  * that outlasts the retries reaches the person as `rate-limited`, `storage-unavailable` or `jira-unavailable`
  * with when to try again, and most calls still succeed because the retries absorb the rest.
  */
+import { randomUUID } from 'node:crypto';
+import mysql from 'mysql2/promise';
 import { Sandbox } from '../sandbox/sandbox';
 import { BOARD_IDS, SEED_USERS } from '../sandbox/seed';
 import { seedAppData, seededSignalId } from '../sandbox/seed/app-data';
@@ -21,11 +23,15 @@ let sandbox: Sandbox;
 const FAULT_CODES = ['rate-limited', 'storage-unavailable', 'jira-unavailable'] as const;
 const STORAGE_FAULTS: Fault = { status: [429, 500, 503], rate: 0.2, times: Infinity, seed: 20261126 };
 const JIRA_FAULTS: Fault = { status: [429, 500, 503], rate: 0.2, retryAfterSeconds: 1, times: Infinity, seed: 4711 };
+/** Forge SQL is a storage of its own, on its own link: the signal Inbox lives there. */
+const SQL_FAULTS: Fault = { status: [429, 500, 503], rate: 0.2, times: Infinity, seed: 1126 };
 
 interface Call {
   key: ResolverKey;
   context: ReturnType<typeof as>;
+  /** A payload, or how to build it just before the call (a change naming the versions as they are by then). */
   payload: unknown;
+  lazyPayload?: () => Promise<unknown>;
 }
 
 interface Tally {
@@ -40,17 +46,31 @@ type Answer = { ok: true } | { ok: false; error: { code: string; message: string
 /** What `define.ts` logged for each `internal` answer: its first line and the top of its stack. */
 let internalLogs: string[] = [];
 
+/**
+ * The seed's SQL read beside the app (a root connection to the sandbox's database), so building a change's
+ * payload is never itself hit by the faults the test injects.
+ */
+let database: mysql.Connection;
+let seedClusterIds: string[] = [];
+
 beforeAll(async () => {
   sandbox = new Sandbox({ today });
   // Retries wait for nothing here: the test is about what the answers are, not how long they take.
   retryPolicy.sleep = async () => undefined;
   storageRetryPolicy.sleep = async () => undefined;
   await seedAppData(sandbox, today);
+  const { socketPath, database: name } = await sandbox.sql.connectionInfo();
+  database = await mysql.createConnection({ socketPath, user: 'root', database: name });
+  seedClusterIds = (await openClusters()).map((c) => c.id);
+}, 120_000);
+afterAll(async () => {
+  await database.end();
+  await sandbox.close();
 });
-afterAll(() => sandbox.close());
 beforeEach(() => {
   sandbox.jiraLink.clearFaults();
   sandbox.storageLink.clearFaults();
+  sandbox.sqlLink.clearFaults();
   internalLogs = [];
   jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
     const error = args.find((a): a is Error => a instanceof Error);
@@ -72,7 +92,34 @@ const issuesIn = (projectKey: string): JiraIssue[] => {
 const withOrigin = (): JiraIssue[] => site().issues.filter((i) => i.properties['upstream-origin'] !== undefined);
 const pick = <T>(list: readonly T[], n: number): T => list[n % list.length];
 
+/** Open clusters with signals, strongest first, as they are now. */
+async function openClusters(): Promise<Array<{ id: string; version: number }>> {
+  const [rows] = await database.query(
+    "SELECT id, version FROM `cluster` WHERE state IN ('new', 'triaged') AND signal_count > 0 ORDER BY evidence_score DESC, id",
+  );
+  return (rows as Array<{ id: string; version: number }>).map((r) => ({ id: r.id, version: Number(r.version) }));
+}
+const clusterNow = async (id: string) => {
+  const [rows] = await database.query('SELECT version FROM `cluster` WHERE id = ?', [id]);
+  return { clusterId: id, version: Number((rows as Array<{ version: number }>)[0]?.version ?? 0) };
+};
+async function signalIn(clusterId: string): Promise<{ id: string; version: number } | undefined> {
+  const [rows] = await database.query('SELECT id, version FROM `signal` WHERE cluster_id = ? ORDER BY id LIMIT 1', [clusterId]);
+  const row = (rows as Array<{ id: string; version: number }>)[0];
+  return row ? { id: row.id, version: Number(row.version) } : undefined;
+}
+/** The concept list's `updatedAt` as the settings page would have loaded it (asked until an answer comes back). */
+async function conceptsUpdatedAt(): Promise<string | null> {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const answer = (await sandbox.invoke(admin(), 'settings.concepts.get', {})) as { ok: boolean; data?: { updatedAt: string | null } };
+    if (answer.ok && answer.data) return answer.data.updatedAt;
+  }
+  return null;
+}
+
 const engineer = (moduleKey = 'context-panel') => as(SEED_USERS.engineer, moduleKey);
+/** The product lead administers PAY: the one who may change clusters. */
+const lead = () => as(SEED_USERS.productLead, 'triage-queue');
 const admin = () => as(SEED_USERS.admin, 'settings');
 const gadget = () => as(SEED_USERS.engineer, 'sprint-shape');
 const gadgetConfig = (boardId: number) => ({
@@ -121,6 +168,14 @@ const READS: Partial<Record<ResolverKey, (n: number) => Call>> = {
   'settings.rules.get': () => ({ key: 'settings.rules.get', context: admin(), payload: {} }),
   'settings.targetMix.get': () => ({ key: 'settings.targetMix.get', context: gadget(), payload: {} }),
   'settings.channels.get': () => ({ key: 'settings.channels.get', context: admin(), payload: {} }),
+  'settings.concepts.get': () => ({ key: 'settings.concepts.get', context: admin(), payload: {} }),
+  'signals.inbox': (n) => ({
+    key: 'signals.inbox',
+    context: n % 2 ? lead() : engineer('triage-queue'),
+    payload: { projectKey: pick(['PAY', 'INV'], n), sort: pick(['evidence', 'recent'], n), ...(n % 3 === 0 ? { category: 'request' } : {}) },
+  }),
+  'signals.cluster': (n) => ({ key: 'signals.cluster', context: n % 2 ? lead() : engineer('triage-queue'), payload: { projectKey: 'PAY', clusterId: pick(seedClusterIds, n) } }),
+  'signals.customers': (n) => ({ key: 'signals.customers', context: engineer('triage-queue'), payload: { projectKey: 'INV', query: pick(['', 'North', 'a'], n) } }),
 };
 
 const WRITES: Partial<Record<ResolverKey, (n: number) => Call>> = {
@@ -163,6 +218,81 @@ const WRITES: Partial<Record<ResolverKey, (n: number) => Call>> = {
     context: admin(),
     payload: { target: { Innovative: 50 + (n % 3), Corrective: 25 - (n % 3), Enabling: 25 } },
   }),
+  'settings.concepts.save': (n) => ({
+    key: 'settings.concepts.save',
+    context: admin(),
+    payload: { concepts: [{ id: 'export', words: ['csv', 'xlsx'] }], expectedUpdatedAt: null },
+    // After the first save the list has an updatedAt: name it, so the later saves are not all conflicts.
+    lazyPayload: async () => ({ concepts: [{ id: 'export', words: n % 2 ? ['csv', 'xlsx'] : ['csv', 'xlsx', 'spreadsheet'] }], expectedUpdatedAt: await conceptsUpdatedAt() }),
+  }),
+  'settings.concepts.reset': () => ({
+    key: 'settings.concepts.reset',
+    context: admin(),
+    payload: { expectedUpdatedAt: null },
+    lazyPayload: async () => ({ expectedUpdatedAt: await conceptsUpdatedAt() }),
+  }),
+  // Cluster changes name the versions as they are just before the call, so most reach the write path.
+  'signals.move': (n) => ({
+    key: 'signals.move',
+    context: lead(),
+    payload: {},
+    lazyPayload: async () => {
+      const open = await openClusters();
+      const from = open[n % open.length];
+      const to = open[(n + 1) % open.length];
+      const moving = await signalIn(from.id);
+      return {
+        projectKey: 'PAY',
+        signalIds: [moving?.id ?? 'signal-none'],
+        from: await clusterNow(from.id),
+        to: n % 3 === 0 ? { new: true } : await clusterNow(to.id),
+      };
+    },
+  }),
+  'signals.merge': (n) => ({
+    key: 'signals.merge',
+    context: lead(),
+    payload: {},
+    lazyPayload: async () => {
+      const open = await openClusters();
+      return { projectKey: 'PAY', from: await clusterNow(open[(n + 2) % open.length].id), into: await clusterNow(open[(n + 3) % open.length].id) };
+    },
+  }),
+  'signals.undo': () => ({ key: 'signals.undo', context: lead(), payload: { projectKey: 'PAY' } }),
+  'signals.notSame': (n) => ({
+    key: 'signals.notSame',
+    context: lead(),
+    payload: { projectKey: 'PAY', clusterId: pick(seedClusterIds, n), otherClusterId: pick(seedClusterIds, n + 1) },
+  }),
+  'signals.setCategory': (n) => ({
+    key: 'signals.setCategory',
+    context: lead(),
+    payload: {},
+    lazyPayload: async () => {
+      const open = await openClusters();
+      const signal = await signalIn(open[n % open.length].id);
+      return { projectKey: 'PAY', signalId: signal?.id ?? 'signal-none', category: pick(['request', 'bug', 'pain-point'], n), version: signal?.version ?? 0 };
+    },
+  }),
+  'signals.renameCluster': (n) => ({
+    key: 'signals.renameCluster',
+    context: lead(),
+    payload: {},
+    lazyPayload: async () => {
+      const { clusterId, version } = await clusterNow(pick(seedClusterIds, n));
+      return { projectKey: 'PAY', clusterId, version, title: `Theme ${n}` };
+    },
+  }),
+  'signals.share': (n) => ({
+    key: 'signals.share',
+    context: as(SEED_USERS.sales, 'triage-queue'),
+    payload: { projectKey: 'PAY', submissionId: randomUUID(), customer: 'Brightwater Logistics', text: `Drivers want payouts the same day (${n}).` },
+  }),
+  'signals.importCsv': (n) => ({
+    key: 'signals.importCsv',
+    context: as(SEED_USERS.sales, 'triage-queue'),
+    payload: { projectKey: 'PAY', fileName: 'feedback.csv', rows: [{ rowNumber: 2, customer: 'Tidewater', text: `Statements by email, please (${n}).` }, { rowNumber: 3, customer: '', text: 'x' }] },
+  }),
 };
 
 /** How often each read runs: the two busiest surfaces 200 times, every other key three dozen. */
@@ -174,7 +304,8 @@ const BULK_TIMEOUT_MS = 180_000;
 async function run(calls: readonly Call[]): Promise<Map<ResolverKey, Tally>> {
   const tallies = new Map<ResolverKey, Tally>();
   for (const call of calls) {
-    const answer = (await sandbox.invoke(call.context, call.key, call.payload)) as Answer;
+    const payload = call.lazyPayload ? await call.lazyPayload() : call.payload;
+    const answer = (await sandbox.invoke(call.context, call.key, payload)) as Answer;
     const tally = tallies.get(call.key) ?? { calls: 0, ok: 0, codes: {} };
     tally.calls += 1;
     if (answer.ok) tally.ok += 1;
@@ -184,7 +315,7 @@ async function run(calls: readonly Call[]): Promise<Map<ResolverKey, Tally>> {
   if (process.env.FAULTS_REPORT) {
     console.log(
       [...tallies].map(([key, t]) => `${key}: ${t.ok}/${t.calls} ok ${JSON.stringify(t.codes)}`).join('\n') +
-        `\nstorage requests faulted: ${sandbox.storageLink.faultedCount}, Jira requests faulted: ${sandbox.jiraLink.faultedCount}` +
+        `\nstorage requests faulted: ${sandbox.storageLink.faultedCount}, SQL requests faulted: ${sandbox.sqlLink.faultedCount}, Jira requests faulted: ${sandbox.jiraLink.faultedCount}` +
         (internalLogs.length ? `\ninternal:\n${internalLogs.join('\n')}` : ''),
     );
   }
@@ -248,6 +379,27 @@ describe('with 20 % of storage requests and 20 % of Jira requests failing', () =
       internal: [],
       internalLogs: [],
     });
+    for (const [key, t] of tallies) expect({ key, someOk: t.ok > 0 }).toEqual({ key, someOk: true });
+  }, BULK_TIMEOUT_MS);
+});
+
+describe('with 20 % of Forge SQL requests and 20 % of Jira requests failing', () => {
+  const signalsKeys = (builders: Partial<Record<ResolverKey, (n: number) => Call>>) =>
+    Object.fromEntries(Object.entries(builders).filter(([key]) => key.startsWith('signals.'))) as Partial<Record<ResolverKey, (n: number) => Call>>;
+
+  it('answers every signals read and change without `internal`', async () => {
+    sandbox.clearLogs();
+    sandbox.sqlLink.injectFault(SQL_FAULTS);
+    sandbox.jiraLink.injectFault(JIRA_FAULTS);
+    const tallies = await run([...callsFor(signalsKeys(READS)), ...callsFor(signalsKeys(WRITES))]);
+
+    expect(sandbox.sqlLink.faultedCount).toBeGreaterThan(50);
+    expect({ internal: [...tallies].filter(([, t]) => t.codes.internal).map(([key, t]) => `${key}: ${t.codes.internal}`), internalLogs }).toEqual({
+      internal: [],
+      internalLogs: [],
+    });
+    // Reads fail only with a fault's own codes; changes may also meet a conflict their own half-done step left.
+    expect(unexpected(new Map([...tallies].filter(([key]) => ['signals.inbox', 'signals.cluster', 'signals.customers'].includes(key))), FAULT_CODES)).toEqual([]);
     for (const [key, t] of tallies) expect({ key, someOk: t.ok > 0 }).toEqual({ key, someOk: true });
   }, BULK_TIMEOUT_MS);
 });

@@ -270,6 +270,33 @@ describe('intake secret and signed signals', () => {
   });
 });
 
+describe('signals.*', () => {
+  const SIGNALS_INPUTS: Array<[string, unknown]> = [
+    ['signals.inbox', { projectKey: 'PAY' }],
+    ['signals.cluster', { projectKey: 'PAY', clusterId: 'cluster-x' }],
+    ['signals.move', { projectKey: 'PAY', signalIds: ['signal-x'], from: { clusterId: 'cluster-x', version: 0 }, to: { new: true } }],
+    ['signals.merge', { projectKey: 'PAY', from: { clusterId: 'cluster-x', version: 0 }, into: { clusterId: 'cluster-y', version: 0 } }],
+    ['signals.undo', { projectKey: 'PAY' }],
+    ['signals.notSame', { projectKey: 'PAY', clusterId: 'cluster-x', otherClusterId: 'cluster-y' }],
+    ['signals.setCategory', { projectKey: 'PAY', signalId: 'signal-x', category: 'bug', version: 0 }],
+    ['signals.renameCluster', { projectKey: 'PAY', clusterId: 'cluster-x', version: 0, title: 'Exports' }],
+    ['signals.customers', { projectKey: 'PAY' }],
+    ['signals.share', { projectKey: 'PAY', submissionId: '0b9d3c52-8c1f-4f5e-9a47-3b1f0f6f2c11', customer: 'Tidewater', text: 'Export to Excel.' }],
+    ['signals.importCsv', { projectKey: 'PAY', fileName: 'f.csv', rows: [{ rowNumber: 2, customer: 'Tidewater', text: 'Export.' }] }],
+  ];
+
+  it.each(SIGNALS_INPUTS)('%s refuses a caller with no account before asking Jira or storage', async (key, payload) => {
+    sandbox.clearLogs();
+    expect(await sandbox.invoke(as(null, 'triage-queue'), key, payload)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect([...sandbox.jiraLink.log, ...sandbox.storageLink.log, ...sandbox.sqlLink.log]).toEqual([]);
+  });
+
+  it.each(SIGNALS_INPUTS)('%s refuses the contractor on a project they cannot browse, naming what to ask for', async (key, payload) => {
+    const answer = await sandbox.invoke(as(SEED_USERS.restricted, 'triage-queue'), key, { ...(payload as object), projectKey: 'OPS' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('Browse Projects permission on OPS') } });
+  });
+});
+
 describe('resolver keys that are not ours', () => {
   // Names every object inherits: @forge/resolver looks keys up with `in`, so these once reached Object's own
   // functions (`constructor` handed the caller's context straight back) or threw into an HTTP 500.

@@ -20,6 +20,9 @@ import * as decisions from '../../src/store/work-type-decision-repository';
 import * as snapshots from '../../src/store/sprint-snapshot-repository';
 import * as suggestionRules from '../../src/store/suggestion-rules-store';
 import * as targetMix from '../../src/store/target-mix-store';
+import * as clusters from '../../src/store/cluster-repository';
+import * as clusterChanges from '../../src/store/cluster-change-repository';
+import * as notSame from '../../src/store/not-same-repository';
 
 const today = new Date('2026-11-26T10:00:00Z');
 const nowSeconds = Math.floor(today.getTime() / 1000);
@@ -31,6 +34,10 @@ let seen: { kvs: SandboxRequest[]; sql: SandboxRequest[] };
 beforeAll(async () => {
   sandbox = new Sandbox({ today });
   await seedAppData(sandbox, today);
+  // Two clusters of the test's own for the cluster repository's conditional writes to name.
+  await sandbox.asApp(async () => {
+    for (const id of ['cluster-retry-1', 'cluster-retry-2']) await clusters.createCluster({ id, title: `Retry ${id.slice(-1)}`, state: 'new' }, nowSeconds * 1000);
+  });
 });
 afterAll(() => sandbox.close());
 beforeEach(() => {
@@ -94,6 +101,11 @@ const insertSignal = statement(/^insert into `signal`/);
 const selectSignal = statement(/^select .* from `signal`/);
 const updateSignal = statement(/^update `signal`/);
 const selectNote = statement(/^select .* from `discovery_note`/);
+const selectCluster = statement(/^select .* from `cluster` /);
+const selectChange = statement(/^select .* from `cluster_change`/);
+const nowMs = nowSeconds * 1000;
+const currentVersion = async (id: string): Promise<number> => (await clusters.getCluster(id))!.version;
+const restore = { signals: [], movedTo: 'cluster-retry-2', clusters: [], touched: ['cluster-retry-1', 'cluster-retry-2'] };
 
 const editNote = async (n: number): Promise<unknown> => {
   const note = await discoveryNotes.getDiscoveryNote('note-multi-currency');
@@ -125,6 +137,8 @@ const REACHES_STORAGE: Record<string, [link: Link, match: Match, call: (n: numbe
   getSignalsClustering: ['sql', selectSignal, () => signalReads.getSignalsClustering([seededSignalId('crm-4471'), seededSignalId('form-889')])],
   clusterMembers: ['sql', selectSignal, () => signalReads.clusterMembers('cluster-retry')],
   signalIdsOfCluster: ['sql', selectSignal, () => signalRepository.signalIdsOfCluster('cluster-retry')],
+  signalCustomerSuggestions: ['sql', selectSignal, () => signalReads.signalCustomerSuggestions('north')],
+  storedSignalStates: ['sql', selectSignal, () => signalReads.storedSignalStates([seededSignalId('crm-4471'), seededSignalId('form-889')])],
   recordFirstClustering: [
     'sql',
     updateSignal,
@@ -177,14 +191,50 @@ const REACHES_STORAGE: Record<string, [link: Link, match: Match, call: (n: numbe
   createSnapshotOnce: ['kvs', kvsPath('/api/v1/transaction'), (n) => snapshots.createSnapshotOnce(snapshot(880000 + n))],
   getSnapshot: ['kvs', kvsPath('/api/v1/entity/get'), () => snapshots.getSnapshot(880000)],
   latestSnapshots: ['kvs', kvsPath('/api/v1/entity/query'), () => snapshots.latestSnapshots(1, 6)],
+  createCluster: ['sql', statement(/^insert into `cluster` /), (n) => clusters.createCluster({ id: `cluster-retry-new-${n}-${Date.now()}`, title: 'Retry', state: 'new' }, nowMs)],
+  getCluster: ['sql', selectCluster, () => clusters.getCluster('cluster-retry-1')],
+  getClusters: ['sql', selectCluster, () => clusters.getClusters(['cluster-retry-1', 'cluster-retry-2'])],
+  clusterHeader: ['sql', selectCluster, () => clusters.clusterHeader('cluster-retry-1')],
+  clusterReasonText: ['sql', selectCluster, () => clusters.clusterReasonText('cluster-retry-1')],
+  inboxPage: ['sql', selectCluster, () => clusters.inboxPage({ state: 'new', sort: 'evidence', limit: 5 })],
+  attachSignal: ['sql', updateSignal, () => clusters.attachSignal(seededSignalId('form-889'), 'cluster-retry-1', nowMs)],
+  refreshEvidence: ['sql', statement(/^update `cluster`, \(/), () => clusters.refreshEvidence('cluster-retry-1', nowMs)],
+  claimClusters: [
+    'sql',
+    statement(/^update `cluster` set `version`/),
+    async () => clusters.claimClusters([{ id: 'cluster-retry-2', version: await currentVersion('cluster-retry-2') }], nowMs),
+  ],
+  upsertClusterWithEvidence: ['sql', statement(/^insert into `cluster` \(`id`, `title`, `category`, `state`, `reason`, `signal_count`/), () => clusters.upsertClusterWithEvidence({ id: 'cluster-retry-1', title: 'Retry 1', state: 'new' }, nowMs)],
+  setClusterState: ['sql', statement(/^update `cluster` set `state`/), () => clusters.setClusterState('cluster-retry-2', 'new', nowMs)],
+  deleteEmptyCluster: ['sql', statement(/^delete from `cluster` /), () => clusters.deleteEmptyCluster('cluster-retry-absent')],
+  renameCluster: [
+    'sql',
+    statement(/^update `cluster` set `title`/),
+    async (n) => clusters.renameCluster('cluster-retry-2', await currentVersion('cluster-retry-2'), `Retry two (${n})`, nowMs),
+  ],
+  similarOpenClusters: ['sql', statement(/^select `top`\.\*/), () => clusters.similarOpenClusters('cluster-retry-1')],
+  recordClusterChange: [
+    'sql',
+    statement(/^insert into `cluster_change`/),
+    (n) => clusterChanges.recordClusterChange({ id: `change-retry-${n}`, kind: 'move', restore, changedBy: SEED_USERS.productLead }, nowMs),
+  ],
+  lastClusterChange: ['sql', selectChange, () => clusterChanges.lastClusterChange(SEED_USERS.productLead)],
+  getClusterChange: ['sql', selectChange, () => clusterChanges.getClusterChange('change-retry-1')],
+  markClusterChangeUndone: ['sql', statement(/^update `cluster_change`/), () => clusterChanges.markClusterChangeUndone('change-retry-absent', nowMs)],
+  markNotSame: [
+    'sql',
+    statement(/^insert into `not_same`/),
+    () => notSame.markNotSame('cluster-retry-1', 'cluster-retry-2', SEED_USERS.productLead, nowMs, { subjectIsCluster: true }),
+  ],
+  notSameClusters: ['sql', statement(/^select .* from `not_same`/), () => notSame.notSameClusters(['cluster-retry-1'])],
 };
 
 /** Exports of the store that never reach storage themselves. */
-const PURE_HELPERS = new Set(['signalKey', 'snapshotKey', 'describeClusterReason', 'readSignalClusteringRow']);
+const PURE_HELPERS = new Set(['signalKey', 'snapshotKey', 'describeClusterReason', 'readSignalClusteringRow', 'inboxStatement', 'similarOpenClustersStatement']);
 
 describe('every store function that reaches storage', () => {
   it('is in the table below (a new one has to be added to it)', () => {
-    const modules = [settingsStore, signalRepository, signalReads, discoveryNotes, decisions, snapshots, suggestionRules, targetMix];
+    const modules = [settingsStore, signalRepository, signalReads, discoveryNotes, decisions, snapshots, suggestionRules, targetMix, clusters, clusterChanges, notSame];
     const functions = modules.flatMap((m) => Object.entries(m).filter(([name, value]) => typeof value === 'function' && !PURE_HELPERS.has(name) && !/^[A-Z]/.test(name)).map(([name]) => name));
     expect(functions.sort()).toEqual(Object.keys(REACHES_STORAGE).sort());
   });

@@ -1,7 +1,7 @@
 /**
- * A person's changes to clusters (no UI yet: a later session adds resolvers and the Inbox): move signals to
+ * A person's changes to clusters (the Inbox's resolvers reach them through inbox-changes.ts): move signals to
  * another cluster or a new one, split signals out, merge two clusters, mark "not the same", undo the last change,
- * confirm or change a signal's category.
+ * confirm or change a signal's category, rename a cluster.
  *
  * - **Optimistic concurrency**: every change names the version of each cluster it touches as the person saw it;
  *   the clusters are claimed in one statement (both or neither), and a version that moved on — someone else's
@@ -30,8 +30,10 @@ import {
   claimClusters,
   clusterHeader,
   deleteEmptyCluster,
+  getCluster,
   getClusters,
   refreshEvidence,
+  renameCluster,
   setClusterState,
   upsertClusterWithEvidence,
   type ClusterRead,
@@ -84,6 +86,8 @@ export async function moveSignals(input: { signalIds: readonly string[]; from: E
   if (!isNew(input.to) && input.to.id === input.from.id) throw new AppError('invalid-input', 'The signals are already in that cluster.', { fields: { to: 'same as from' } });
   const now = clock.now().getTime();
   const signals = await getSignalsClustering(ids);
+  const unknown = ids.find((id) => !signals.some((s) => s.signal.id === id));
+  if (unknown !== undefined) throw new AppError('not-found', `There is no signal ${unknown}. Reload the cluster to see its signals as they are now.`);
   const outside = ids.filter((id) => signals.find((s) => s.signal.id === id)?.clusterId !== input.from.id);
   if (outside.length > 0) {
     // Someone moved them meanwhile (or they never were there): the person sees the clusters as they are.
@@ -203,7 +207,9 @@ export async function markNotSame(input: { subjectId: string; clusterId: string;
  */
 export async function undoClusterChange(input: { by: string; changeId?: string; onlyMine?: boolean }): Promise<ClusterChangeResult & { undone: ClusterChange }> {
   const change = input.changeId !== undefined ? await getClusterChange(input.changeId) : await lastClusterChange(input.onlyMine ? input.by : undefined);
-  if (!change) throw new AppError('not-found', 'There is no change to undo.');
+  if (!change) {
+    throw new AppError('not-found', input.changeId !== undefined ? `There is no change ${input.changeId} to undo.` : 'You have no change left to undo.');
+  }
   const now = clock.now().getTime();
   if (!(await markClusterChangeUndone(change.id, now))) throw new AppError('conflict', 'That change has already been undone.');
   const { restore } = change;
@@ -228,6 +234,38 @@ export async function undoClusterChange(input: { by: string; changeId?: string; 
   if (restore.createdClusterId !== undefined) await deleteEmptyCluster(restore.createdClusterId);
   await recount(touched, now);
   return { changeId: change.id, undone: change, clusters: await getClusters(restore.touched) };
+}
+
+/**
+ * "These two clusters are not the same", remembered both ways round, once both are known to exist (two
+ * statements: the read, then one multi-row upsert).
+ */
+export async function markClustersNotSame(input: { clusterId: string; otherClusterId: string; by: string }): Promise<void> {
+  if (input.clusterId === input.otherClusterId) throw new AppError('invalid-input', 'A cluster is always the same as itself.', { fields: { otherClusterId: 'same as clusterId' } });
+  const found = await getClusters([input.clusterId, input.otherClusterId]);
+  const missing = [input.clusterId, input.otherClusterId].find((id) => !found.some((c) => c.id === id));
+  if (missing !== undefined) throw new AppError('not-found', `There is no cluster ${missing}. Reload the Inbox.`);
+  await markNotSame({ subjectId: input.clusterId, clusterId: input.otherClusterId, by: input.by, subjectIsCluster: true });
+}
+
+/**
+ * A person names a cluster (its title was suggested from its top terms until then), at the version they saw:
+ * one UPDATE with the version check, then the cluster as it is now. ClusterConflict when it moved on or was merged.
+ */
+export async function renameClusterTitle(input: { clusterId: string; version: number; title: string }): Promise<ClusterRead> {
+  const now = clock.now().getTime();
+  const renamed = await renameCluster(input.clusterId, input.version, input.title, now);
+  const current = await getCluster(input.clusterId);
+  if (!current) throw new AppError('not-found', `There is no cluster ${input.clusterId}. Reload the Inbox.`);
+  if (!renamed) {
+    throw new ClusterConflict(
+      [current],
+      current.state === 'merged'
+        ? `“${current.title}” was merged into another cluster; rename the cluster it went into instead.`
+        : 'This cluster changed since you opened it (a signal joined, or someone else changed it); here it is now. Check the title and try again.',
+    );
+  }
+  return current;
 }
 
 /** The signal changed since the person saw it: they get it as it is now. */

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useState } from 'react';
+import { Suspense, lazy, useCallback, useState, type KeyboardEvent } from 'react';
 import Heading from '@atlaskit/heading';
 import { Inline } from '@atlaskit/primitives';
 import type { ResolverOutput } from '../../../src/contract';
@@ -13,17 +13,33 @@ import './triage.css';
 
 // Each tab is its own chunk, fetched when it is first shown: the page's first chunk carries the header and the
 // tab list only, and a tab's keyboard queue, rows and toolbar arrive with the tab.
+const InboxTab = lazy(() => import('./signals/InboxTab'));
 const UnclassifiedTab = lazy(() => import('./UnclassifiedTab'));
 
 type Overview = ResolverOutput<'triage.overview'>;
 
-/** The page's tabs. Signals, Parking lot and Discovery join "Unclassified" as their features land. */
-const TABS = [{ id: 'unclassified', label: 'Unclassified' }] as const;
+/** The page's tabs: the signal Inbox first (where triage starts), then issues without a work type. */
+const TABS = [
+  { id: 'inbox', label: 'Inbox' },
+  { id: 'unclassified', label: 'Unclassified' },
+] as const;
 type TabId = (typeof TABS)[number]['id'];
+
+/** The tab list's own keys (WAI-ARIA tabs): ←/→ move to the previous/next tab and show it. */
+function moveBetweenTabs(event: KeyboardEvent<HTMLButtonElement>, from: TabId, show: (tab: TabId) => void) {
+  if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+  const at = TABS.findIndex((t) => t.id === from);
+  const next = TABS[(at + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+  if (!next) return;
+  event.preventDefault();
+  show(next.id);
+  event.currentTarget.parentElement?.querySelector<HTMLButtonElement>(`#triage-tab-${next.id}`)?.focus();
+}
 
 function Triage({ overview, projectKey }: { overview: Overview; projectKey: string }) {
   // Classifying rows below lowers the count above without another round trip.
   const [classified, setClassified] = useState(0);
+  // Unclassified stays the tab shown first until the browser tests of the other surfaces open it by name.
   const [tab, setTab] = useState<TabId>('unclassified');
   const onClassified = useCallback((count: number) => setClassified((n) => n + count), []);
   const unclassified = Math.max(0, overview.unclassifiedCount - classified);
@@ -48,6 +64,8 @@ function Triage({ overview, projectKey }: { overview: Overview; projectKey: stri
             tabIndex={tab === t.id ? 0 : -1}
             className="tr-tab"
             onClick={() => setTab(t.id)}
+            onKeyDown={(event) => moveBetweenTabs(event, t.id, setTab)}
+            data-testid={`triage-tab-${t.id}`}
           >
             {t.label}
             {t.id === 'unclassified' && <span className="tr-count">{unclassified}</span>}
@@ -56,6 +74,7 @@ function Triage({ overview, projectKey }: { overview: Overview; projectKey: stri
       </div>
       <div role="tabpanel" id={`triage-panel-${tab}`} aria-labelledby={`triage-tab-${tab}`}>
         <Suspense fallback={<Loading what="the tab" />}>
+          {tab === 'inbox' && <InboxTab projectKey={projectKey} />}
           {tab === 'unclassified' && <UnclassifiedTab projectKey={projectKey} onClassified={onClassified} />}
         </Suspense>
       </div>

@@ -1,0 +1,197 @@
+/**
+ * Fuzz: the signal Inbox's keys (`signals.*`), 10,000 payloads each (resolver-fuzz.ts's generator: arbitrary JSON
+ * and near-valid variants of real inputs built from the seed), called by every persona — the product lead and
+ * the Jira admin (who may change clusters), the engineer and the sales rep (who may only read), the contractor
+ * (who cannot browse OPS). Every answer is an envelope, never `internal`, and a refused call wrote nothing: no
+ * Jira write, no KVS write (writesIn), and the Forge SQL tables checksum the same after it as before.
+ *
+ * Change keys' valid inputs name the clusters as they are at the moment of the call (placeholders resolved just
+ * before it), so they keep reaching the write path after the changes before them.
+ *
+ * Checksumming every call would double the run time, so a refused call is checked when it sent any SQL request
+ * at all (one that sent none cannot have written there), against a checksum taken after the last accepted call
+ * and its queued work settled.
+ */
+import fc from 'fast-check';
+import mysql from 'mysql2/promise';
+import { Sandbox } from '../sandbox/sandbox';
+import { SEED_USERS } from '../sandbox/seed';
+import { seedAppData } from '../sandbox/seed/app-data';
+import { retryPolicy } from '../../src/jira/client';
+import { contract, resultSchema, type ResolverKey } from '../../src/contract';
+import { writesIn } from '../integration/work-type-helpers';
+import { payloads, RUNS_PER_KEY } from './resolver-fuzz';
+
+const today = new Date('2026-11-26T10:00:00Z');
+let sandbox: Sandbox;
+let database: mysql.Connection;
+
+const TABLES = ['signal', 'cluster', 'signal_term', 'cluster_term', 'cluster_change', 'not_same', 'routing_decision', 'outbox'];
+
+/** What the SQL tables hold, as one string (CHECKSUM TABLE reads every row). */
+async function sqlChecksum(): Promise<string> {
+  const [rows] = await database.query(`CHECKSUM TABLE ${TABLES.map((t) => `\`${t}\``).join(', ')}`);
+  return (rows as Array<{ Table: string; Checksum: string | number | null }>).map((r) => `${r.Table}=${r.Checksum}`).join(' ');
+}
+
+type Json = Record<string, unknown>;
+let valid: Record<string, Json[]> = {};
+
+/**
+ * Placeholders in a valid input that stand for the data as it is at the moment of the call: the two strongest
+ * open clusters at their current versions and a signal in the first, so a change's valid input stays valid
+ * after the changes before it (fixed samples go stale after their first success, and are kept too: a stale
+ * version is the conflict path).
+ */
+const LIVE = { from: '§from', fromVersion: '§from-version', to: '§to', toVersion: '§to-version', signal: '§signal', signalVersion: '§signal-version' } as const;
+
+async function liveValues(): Promise<Record<string, string | number>> {
+  const [clusterRows] = await database.query(
+    "SELECT id, version FROM `cluster` WHERE state IN ('new', 'triaged') AND signal_count > 0 ORDER BY evidence_score DESC, id LIMIT 2",
+  );
+  const [from, to] = clusterRows as Array<{ id: string; version: number }>;
+  const [signalRows] = await database.query('SELECT id, version FROM `signal` WHERE cluster_id = ? ORDER BY id LIMIT 1', [from?.id ?? '']);
+  const [signal] = signalRows as Array<{ id: string; version: number }>;
+  return {
+    [LIVE.from]: from?.id ?? 'cluster-none',
+    [LIVE.fromVersion]: Number(from?.version ?? 0),
+    [LIVE.to]: to?.id ?? 'cluster-none',
+    [LIVE.toVersion]: Number(to?.version ?? 0),
+    [LIVE.signal]: signal?.id ?? 'signal-none',
+    [LIVE.signalVersion]: Number(signal?.version ?? 0),
+  };
+}
+
+const hasLive = (value: unknown): boolean =>
+  typeof value === 'string' ? value.startsWith('§') : value !== null && typeof value === 'object' ? Object.values(value).some(hasLive) : false;
+
+function substitute(value: unknown, live: Record<string, string | number>): unknown {
+  if (typeof value === 'string') return value in live ? live[value] : value;
+  if (Array.isArray(value)) return value.map((v) => substitute(v, live));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, live)]));
+  return value;
+}
+
+/** The payload as sent: placeholders (where a mutation left them) replaced by the data as it is now. */
+const resolveLive = async (payload: unknown): Promise<unknown> => (hasLive(payload) ? substitute(payload, await liveValues()) : payload);
+
+beforeAll(async () => {
+  sandbox = new Sandbox({ today });
+  retryPolicy.sleep = async () => undefined;
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  await seedAppData(sandbox, today);
+  const { socketPath, database: name } = await sandbox.sql.connectionInfo();
+  database = await mysql.createConnection({ socketPath, user: 'root', database: name });
+}, 180_000);
+afterAll(async () => {
+  await database.end();
+  await sandbox.close();
+});
+/** Valid inputs from the data as it is when each key's run starts (the keys before it changed versions). */
+beforeEach(async () => {
+  const [clusterRows] = await database.query(
+    "SELECT id, version FROM `cluster` WHERE state IN ('new', 'triaged') AND signal_count > 0 ORDER BY evidence_score DESC, id LIMIT 4",
+  );
+  const [c1, c2, c3, c4] = (clusterRows as Array<{ id: string; version: number }>).map((r) => ({ clusterId: r.id, version: Number(r.version) }));
+  const [signalRows] = await database.query('SELECT id, version FROM `signal` WHERE cluster_id IN (?, ?) ORDER BY id', [c1.clusterId, c2.clusterId]);
+  const [s1, s2] = signalRows as Array<{ id: string; version: number }>;
+  const [inC1] = (await database.query('SELECT id FROM `signal` WHERE cluster_id = ? ORDER BY id', [c1.clusterId]))[0] as Array<{ id: string }>;
+  valid = {
+    'signals.inbox': [{ projectKey: 'PAY' }, { projectKey: 'OPS', state: 'routed', sort: 'recent', pageSize: 5 }, { projectKey: 'INV', category: 'request', customer: 'Brightwater Logistics' }],
+    'signals.cluster': [{ projectKey: 'PAY', clusterId: c1.clusterId }, { projectKey: 'OPS', clusterId: c2.clusterId }],
+    'signals.move': [
+      { projectKey: 'PAY', signalIds: [LIVE.signal], from: { clusterId: LIVE.from, version: LIVE.fromVersion }, to: { clusterId: LIVE.to, version: LIVE.toVersion } },
+      { projectKey: 'PAY', signalIds: [LIVE.signal], from: { clusterId: LIVE.from, version: LIVE.fromVersion }, to: { new: true } },
+      { projectKey: 'PAY', signalIds: [inC1.id], from: c1, to: c2 },
+      { projectKey: 'PAY', signalIds: [inC1.id], from: c1, to: { new: true, title: 'Split out' }, notSame: true },
+    ],
+    'signals.merge': [
+      { projectKey: 'PAY', from: { clusterId: LIVE.to, version: LIVE.toVersion }, into: { clusterId: LIVE.from, version: LIVE.fromVersion } },
+      { projectKey: 'PAY', from: c3, into: c4 },
+      { projectKey: 'INV', from: c2, into: c1 },
+    ],
+    'signals.undo': [{ projectKey: 'PAY' }, { projectKey: 'PAY', changeId: 'change-00000000-0000-4000-8000-000000000000' }],
+    'signals.notSame': [{ projectKey: 'PAY', clusterId: c1.clusterId, otherClusterId: c3.clusterId }],
+    'signals.setCategory': [
+      { projectKey: 'PAY', signalId: LIVE.signal, category: 'request', version: LIVE.signalVersion },
+      { projectKey: 'PAY', signalId: s1.id, category: 'bug', version: Number(s1.version) },
+      { projectKey: 'OPS', signalId: s2.id, category: 'confusion', version: Number(s2.version) },
+    ],
+    'signals.renameCluster': [
+      { projectKey: 'PAY', clusterId: LIVE.from, version: LIVE.fromVersion, title: 'Same-day payouts' },
+      { projectKey: 'PAY', clusterId: c1.clusterId, version: c1.version, title: 'Same-day payouts' },
+    ],
+    'signals.customers': [{ projectKey: 'PAY', query: 'North' }, { projectKey: 'OPS' }],
+    'signals.share': [
+      { projectKey: 'PAY', submissionId: '0b9d3c52-8c1f-4f5e-9a47-3b1f0f6f2c11', customer: 'Brightwater Logistics', text: 'Drivers want to be paid the same day.', arr: 184000 },
+      { projectKey: 'OPS', submissionId: '7e1f8a20-5b6c-4d3e-8f9a-0c1d2e3f4a5b', customer: 'Tidewater', text: 'Statements by email.', tryingTo: 'Close the month', link: 'https://crm.example.com/n/1' },
+    ],
+    'signals.importCsv': [
+      { projectKey: 'PAY', fileName: 'feedback.csv', rows: [{ rowNumber: 2, customer: 'Tidewater', text: 'Export to Excel, please.' }, { rowNumber: 3, customer: '', text: 'x' }] },
+    ],
+  };
+});
+
+/** Who calls: both who may triage, both who may only read, and the contractor who cannot browse OPS. */
+const people = [SEED_USERS.productLead, SEED_USERS.admin, SEED_USERS.engineer, SEED_USERS.sales, SEED_USERS.restricted];
+
+const SIGNALS_KEYS = Object.keys(contract).filter((key) => key.startsWith('signals.')) as ResolverKey[];
+
+async function fuzzSignalsKey(key: ResolverKey): Promise<{ accepted: number; rejected: number; sqlChecked: number }> {
+  const envelope = resultSchema(contract[key].output);
+  let accepted = 0;
+  let rejected = 0;
+  let sqlChecked = 0;
+  let baseline: string | null = null;
+  await fc.assert(
+    fc.asyncProperty(payloads(valid[key]), fc.constantFrom(...people), async (generated, accountId) => {
+      const payload = await resolveLive(generated);
+      baseline ??= await sqlChecksum();
+      sandbox.clearLogs();
+      let answer: unknown;
+      try {
+        answer = await sandbox.invoke({ accountId, moduleKey: 'triage-queue', extension: {} }, key, payload);
+      } catch (error: unknown) {
+        throw new Error(`${key} threw instead of answering: ${String(error)}`);
+      }
+      const parsed = envelope.safeParse(answer);
+      if (!parsed.success) throw new Error(`${key} answered outside the envelope: ${JSON.stringify(answer).slice(0, 300)}`);
+      if (parsed.data.ok) {
+        accepted += 1;
+        // What the call queued (clustering a shared signal) writes too: let it finish before the next baseline.
+        await sandbox.events.settle();
+        baseline = null;
+        return;
+      }
+      rejected += 1;
+      const { code } = parsed.data.error;
+      if (code === 'internal') throw new Error(`${key} answered internal for ${JSON.stringify(payload)?.slice(0, 200)}`);
+      const writes = writesIn(sandbox);
+      if (writes.length > 0) throw new Error(`${key} refused (${code}) but wrote ${writes.join(', ')}`);
+      if (sandbox.sqlLink.log.length > 0) {
+        sqlChecked += 1;
+        const after = await sqlChecksum();
+        if (after !== baseline) throw new Error(`${key} refused (${code}) but changed the SQL tables, for ${JSON.stringify(payload)?.slice(0, 300)}`);
+      }
+    }),
+    { numRuns: RUNS_PER_KEY, seed: 20261126, endOnFailure: true },
+  );
+  return { accepted, rejected, sqlChecked };
+}
+
+it('covers every signals.* key of the contract', () => {
+  expect(SIGNALS_KEYS.sort()).toEqual(Object.keys(valid).sort());
+});
+
+it.each(Object.keys(contract).filter((key) => key.startsWith('signals.')))(
+  '%s: 10,000 payloads, always an envelope, never internal, refused inputs write nothing to Jira, KVS or SQL',
+  async (key) => {
+    const started = Date.now();
+    const { accepted, rejected, sqlChecked } = await fuzzSignalsKey(key as ResolverKey);
+    if (process.env.FUZZ_REPORT) console.log(`${key}: ${accepted} accepted, ${rejected} refused (${sqlChecked} SQL-checked) in ${Date.now() - started} ms`);
+    // Both halves must happen: a key that refused every input would pass every check here while fuzzing nothing.
+    expect(accepted).toBeGreaterThan(0);
+    expect(rejected).toBeGreaterThan(0);
+  },
+  300_000,
+);
