@@ -12,6 +12,8 @@ import { triageContract } from './triage';
 import { sprintShapeContract } from './sprint-shape';
 import { settingsContract } from './settings';
 import { signalsContract } from './signals';
+import { discoveryContract } from './discovery';
+import { walkthroughContract } from './walkthrough';
 
 export * from './envelope';
 export * from './schemas';
@@ -23,6 +25,8 @@ export * from './triage';
 export * from './sprint-shape';
 export * from './settings';
 export * from './signals';
+export * from './discovery';
+export * from './walkthrough';
 
 export const contract = {
   ...viewerContract,
@@ -33,6 +37,8 @@ export const contract = {
   ...sprintShapeContract,
   ...settingsContract,
   ...signalsContract,
+  ...discoveryContract,
+  ...walkthroughContract,
 } as const;
 
 export type Contract = typeof contract;

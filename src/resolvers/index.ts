@@ -9,6 +9,8 @@ import { triageResolvers } from './triage';
 import { sprintShapeResolvers } from './sprint-shape';
 import { settingsResolvers } from './settings';
 import { signalsResolvers } from './signals';
+import { discoveryResolvers } from './discovery';
+import { walkthroughResolvers } from './walkthrough';
 
 const implementations: ResolverImplementations = {
   ...viewerResolvers,
@@ -19,6 +21,8 @@ const implementations: ResolverImplementations = {
   ...sprintShapeResolvers,
   ...settingsResolvers,
   ...signalsResolvers,
+  ...discoveryResolvers,
+  ...walkthroughResolvers,
 };
 
 function define<K extends ResolverKey>(resolver: Resolver, key: K): void {

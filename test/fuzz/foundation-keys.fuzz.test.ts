@@ -1,4 +1,6 @@
 /** Fuzz: the foundation keys (viewer, workType.get, triage.overview, sprintShape.boards, settings). */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Sandbox } from '../sandbox/sandbox';
 import { SEED_USERS } from '../sandbox/seed';
 import { retryPolicy } from '../../src/jira/client';
@@ -40,7 +42,25 @@ const SPRINT_SHAPE_KEYS = new Set<string>([
  * JSON, so that no key escapes the fuzz as the contract grows; their owners can give them tailored samples.
  */
 const FOUNDATION_KEYS = new Set<string>(FOUNDATION.map(([k]) => k));
-const UNTAILORED = RESOLVER_KEYS.filter((k) => !ELSEWHERE.has(k) && !SPRINT_SHAPE_KEYS.has(k) && !FOUNDATION_KEYS.has(k)).map((k) => [k, [{}]] as const);
+/** Namespaces fuzzed with tailored samples in a file of their own (checked below: the file exists and names each key). */
+const OWN_FUZZ_FILES: Readonly<Record<string, string>> = {
+  'signals.': 'signals-keys.fuzz.test.ts',
+  'settings.concepts.': 'settings-concepts.fuzz.test.ts',
+  'settings.roles.': 'settings-roles.fuzz.test.ts',
+  'discovery.': 'discovery-keys.fuzz.test.ts',
+  'walkthrough.': 'walkthrough-keys.fuzz.test.ts',
+};
+const ownFuzzFile = (key: string): string | undefined => Object.entries(OWN_FUZZ_FILES).find(([prefix]) => key.startsWith(prefix))?.[1];
+const hasOwnFuzzFile = (key: string): boolean => ownFuzzFile(key) !== undefined;
+
+it('each key left to a fuzz file of its own is named in that file', () => {
+  const missing = RESOLVER_KEYS.filter(hasOwnFuzzFile).filter((key) => {
+    const file = join(__dirname, ownFuzzFile(key) ?? '');
+    return !existsSync(file) || !readFileSync(file, 'utf8').includes(`'${key}'`);
+  });
+  expect(missing).toEqual([]);
+});
+const UNTAILORED = RESOLVER_KEYS.filter((k) => !ELSEWHERE.has(k) && !SPRINT_SHAPE_KEYS.has(k) && !FOUNDATION_KEYS.has(k) && !hasOwnFuzzFile(k)).map((k) => [k, [{}]] as const);
 
 it.each([...FOUNDATION, ...UNTAILORED])('%s: 10,000 payloads, always an envelope, never internal, rejected inputs write nothing', async (key, valid) => {
   const { rejected, accepted } = await fuzzKey(sandbox, key, valid as unknown as Record<string, unknown>[], people, 'context-panel');

@@ -176,6 +176,9 @@ const READS: Partial<Record<ResolverKey, (n: number) => Call>> = {
   }),
   'signals.cluster': (n) => ({ key: 'signals.cluster', context: n % 2 ? lead() : engineer('triage-queue'), payload: { projectKey: 'PAY', clusterId: pick(seedClusterIds, n) } }),
   'signals.customers': (n) => ({ key: 'signals.customers', context: engineer('triage-queue'), payload: { projectKey: 'INV', query: pick(['', 'North', 'a'], n) } }),
+  // discovery reads
+  // roles reads
+  // walkthrough reads
 };
 
 const WRITES: Partial<Record<ResolverKey, (n: number) => Call>> = {
@@ -293,6 +296,9 @@ const WRITES: Partial<Record<ResolverKey, (n: number) => Call>> = {
     context: as(SEED_USERS.sales, 'triage-queue'),
     payload: { projectKey: 'PAY', fileName: 'feedback.csv', rows: [{ rowNumber: 2, customer: 'Tidewater', text: `Statements by email, please (${n}).` }, { rowNumber: 3, customer: '', text: 'x' }] },
   }),
+  // discovery writes
+  // roles writes
+  // walkthrough writes
 };
 
 /** How often each read runs: the two busiest surfaces 200 times, every other key three dozen. */

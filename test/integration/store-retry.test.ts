@@ -23,6 +23,9 @@ import * as targetMix from '../../src/store/target-mix-store';
 import * as clusters from '../../src/store/cluster-repository';
 import * as clusterChanges from '../../src/store/cluster-change-repository';
 import * as notSame from '../../src/store/not-same-repository';
+// discovery store imports
+// roles store imports
+// walkthrough store imports
 
 const today = new Date('2026-11-26T10:00:00Z');
 const nowSeconds = Math.floor(today.getTime() / 1000);
@@ -227,6 +230,9 @@ const REACHES_STORAGE: Record<string, [link: Link, match: Match, call: (n: numbe
     () => notSame.markNotSame('cluster-retry-1', 'cluster-retry-2', SEED_USERS.productLead, nowMs, { subjectIsCluster: true }),
   ],
   notSameClusters: ['sql', statement(/^select .* from `not_same`/), () => notSame.notSameClusters(['cluster-retry-1'])],
+  // discovery store
+  // roles store
+  // walkthrough store
 };
 
 /** Exports of the store that never reach storage themselves. */

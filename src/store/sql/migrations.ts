@@ -15,12 +15,10 @@
  *
  * Table names are quoted: `signal` is a reserved word in MariaDB and MySQL (not in TiDB).
  */
-export interface Migration {
-  name: string;
-  statement: string;
-}
+import { TABLE_OPTIONS, type Migration } from './migration';
+import { WALKTHROUGH_MIGRATIONS } from './walkthrough-schema';
 
-const TABLE_OPTIONS = 'DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin';
+export type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -209,4 +207,6 @@ export const MIGRATIONS: readonly Migration[] = [
   PRIMARY KEY (\`subject_id\`, \`cluster_id\`)
 ) ${TABLE_OPTIONS}`,
   },
+  // Walkthroughs (015–019) are declared beside their tables; discovery's later migrations follow from 020.
+  ...WALKTHROUGH_MIGRATIONS,
 ];

@@ -9,13 +9,8 @@
  */
 import { DummyDriver, Kysely, MysqlAdapter, MysqlIntrospector, MysqlQueryCompiler, type ColumnType } from 'kysely';
 
-/** BIGINT: written as a number, answered as a string. */
-type BigIntColumn = ColumnType<string | number, number, number>;
-/** DECIMAL: written as a number, answered as a string. */
-type DecimalColumn = ColumnType<string | number, number, number>;
-type NullableDecimalColumn = ColumnType<string | number | null, number | null, number | null>;
-/** A column with a default: optional on insert. */
-type WithDefault<T> = ColumnType<T, T | undefined, T>;
+import type { BigIntColumn, DecimalColumn, NullableDecimalColumn, WithDefault } from './column-types';
+import type { WalkthroughTables } from './walkthrough-schema';
 
 export interface SignalTable {
   id: string;
@@ -135,7 +130,8 @@ export interface NotSameTable {
   marked_at: BigIntColumn;
 }
 
-export interface UpstreamDatabase {
+/** Every table; the walkthrough tables are declared beside their migrations (walkthrough-schema.ts). */
+export interface UpstreamDatabase extends WalkthroughTables {
   signal: SignalTable;
   cluster: ClusterTable;
   signal_term: SignalTermTable;
