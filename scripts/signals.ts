@@ -5,10 +5,10 @@
  *   `InMemoryClusterIndex.candidates` (the SQL prefilter's formula) → `assignCluster` → added to its cluster;
  *   `suggestCategory` for its category. Prints one JSON line per signal: { id, cluster, category, reasons }.
  *
- * `npm run signals -- eval FILE... [--concepts FILE] [--threshold N]`
+ * `npm run signals -- eval FILE... [--confusion] [--concepts FILE] [--threshold N]`
  *   The same on labelled files (extra fields `cluster` and `category`), each file clustered on its own (one file
  *   is one product), then pairwise and B-cubed precision/recall/F1 and category accuracy per file and over all
- *   files (scripts/signals/metrics.ts).
+ *   files (scripts/signals/metrics.ts); with --confusion, each category confusion matrix too.
  *
  * FILE may be `@seed`: the sandbox's seeded signals, labelled with the seed's themes and categories.
  * The concept list is DEFAULT_CONCEPTS unless --concepts names a JSON file that conceptListSchema accepts.
@@ -166,6 +166,22 @@ function readConcepts(path: string | undefined): ConceptList {
 }
 
 const fmt = (n: number): string => n.toFixed(3);
+
+/**
+ * The category confusion matrix as lines (rows: the label, columns: the suggestion), each row with its recall:
+ * where the category cues go wrong, which accuracy alone hides.
+ */
+export function confusionLines(e: ClusterEvaluation): string[] {
+  const { labels, confusion, perCategory } = e.category;
+  const width = Math.max(10, ...labels.map((l) => l.length)) + 1;
+  const header = `  ${'label \\ suggested'.padEnd(width + 8)}${labels.map((l) => l.padStart(width)).join('')}  recall`;
+  const rows = labels.map((gold) => {
+    const cells = labels.map((predicted) => String(confusion[gold]?.[predicted] ?? 0).padStart(width)).join('');
+    return `  ${gold.padEnd(width + 8)}${cells}  ${fmt(perCategory[gold]?.recall ?? 0)}`;
+  });
+  return [header, ...rows];
+}
+
 function summary(name: string, e: ClusterEvaluation): string {
   return [
     `${name}: ${e.items} signals, ${e.predictedClusters} clusters (labelled ${e.goldClusters})`,
@@ -185,6 +201,12 @@ export async function main(argv: readonly string[], out: (line: string) => void 
     args.splice(at, 2);
     return value;
   };
+  const flag = (name: string): boolean => {
+    const at = args.indexOf(name);
+    if (at >= 0) args.splice(at, 1);
+    return at >= 0;
+  };
+  const showConfusion = flag('--confusion');
   const concepts = readConcepts(option('--concepts'));
   const thresholdText = option('--threshold');
   const threshold = thresholdText === undefined ? DEFAULT_JOIN_THRESHOLD : Number(thresholdText);
@@ -205,15 +227,21 @@ export async function main(argv: readonly string[], out: (line: string) => void 
       if (missing) throw new Error(`${file}: signal ${missing.id} has no cluster or category label`);
       const predicted = clusterSignals(rows, concepts, threshold).map((p) => ({ id: p.id, cluster: p.cluster, category: p.category }));
       const labels = rows.map((r) => ({ id: r.id, cluster: r.cluster!, category: r.category! }));
-      out(summary(file, evaluate(predicted, labels)));
+      const evaluation = evaluate(predicted, labels);
+      out(summary(file, evaluation));
+      if (showConfusion) for (const line of confusionLines(evaluation)) out(line);
       // Over all files: ids and clusters are namespaced by file, so products never mix.
       allPredicted.push(...predicted.map((p) => ({ ...p, id: `${k}/${p.id}`, cluster: `${k}/${p.cluster}` })));
       allLabels.push(...labels.map((l) => ({ ...l, id: `${k}/${l.id}`, cluster: `${k}/${l.cluster}` })));
     }
-    if (files.length > 1) out(summary('all files', evaluate(allPredicted, allLabels)));
+    if (files.length > 1) {
+      const overall = evaluate(allPredicted, allLabels);
+      out(summary('all files', overall));
+      if (showConfusion) for (const line of confusionLines(overall)) out(line);
+    }
     return 0;
   }
-  process.stderr.write('usage: npm run signals -- cluster FILE | eval FILE... [--concepts FILE] [--threshold N]\n');
+  process.stderr.write('usage: npm run signals -- cluster FILE | eval FILE... [--confusion] [--concepts FILE] [--threshold N]\n');
   return 2;
 }
 

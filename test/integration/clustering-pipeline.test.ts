@@ -10,13 +10,15 @@ import { Sandbox } from '../sandbox/sandbox';
 import { SEED_USERS } from '../sandbox/seed';
 import { signedIntakeRequest } from '../sandbox/intake-request';
 import { clock } from '../../src/services/clock';
-import { clusterSignal, newClusterIdFor } from '../../src/services/signals/cluster';
+import { clusterSignal, featuresOf, newClusterIdFor } from '../../src/services/signals/cluster';
 import { storageRetryPolicy } from '../../src/store/storage-retry';
-import { selectRows } from '../../src/store/sql/run';
+import { executeWrite, selectRows } from '../../src/store/sql/run';
 import { db } from '../../src/store/sql/schema';
 import { getCluster } from '../../src/store/cluster-repository';
 import { getSignalClustering } from '../../src/store/signal-repository';
-import { termsOfClusters } from '../../src/store/term-repository';
+import { termsOfClusters, termsOfSignal } from '../../src/store/term-repository';
+import { conceptListForClustering } from '../../src/store/concept-list-store';
+import { indexSignalTerms } from '../../src/services/signals/terms';
 import { evidenceScore } from '../../src/domain/evidence';
 
 const today = new Date('2026-11-26T10:00:00Z');
@@ -192,6 +194,23 @@ describe('clustering through the pipeline', () => {
     expect(left).toEqual([]);
     const terms = await sandbox.asApp(() => selectRows(db.selectFrom('cluster_term').select('cluster_id').where('cluster_id', 'in', others).compile()));
     expect(terms).toEqual([]);
+  });
+
+  it('the index-signal-terms effect writes exactly the features clustering uses (Porter stems and concepts)', async () => {
+    const text = 'Finance keeps exporting invoices to spreadsheets by hand every quarter';
+    const id = await send('pipe-index-terms', text);
+    await sandbox.events.settle();
+    const clustered = await sandbox.asApp(() => termsOfSignal(id));
+    await sandbox.asApp(() => executeWrite(db.deleteFrom('signal_term').where('signal_id', '=', id).compile()));
+    await sandbox.asApp(() => indexSignalTerms(id));
+    const indexed = await sandbox.asApp(() => termsOfSignal(id));
+    const concepts = await sandbox.asApp(() => conceptListForClustering(fakeNow));
+    const expected = [...featuresOf(text, concepts).features.terms].sort((a, b) => (a.term < b.term ? -1 : 1));
+    expect(indexed).toEqual(expected);
+    // The rows clustering wrote and the rows the effect writes are the same rows: stems ("invoic"), not the light stemmer's "invoice".
+    expect(indexed).toEqual(clustered);
+    expect(indexed.map((t) => t.term)).toEqual(expect.arrayContaining(['invoic', '~export']));
+    expect(indexed.map((t) => t.term)).not.toContain('invoice');
   });
 
   it('counts SQL statements: the intake request, and the consumer’s processing', async () => {

@@ -88,6 +88,22 @@ describe('npm run signals -- cluster', () => {
     expect(number(/category\s+accuracy ([\d.]+)/)).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('with --confusion, prints each category confusion matrix: its cells add up to the signals, its diagonal to the correct ones', async () => {
+    const file = join(dir, 'labelled.json');
+    writeFileSync(file, JSON.stringify(signals));
+    const lines = await run(['eval', file, '--confusion']);
+    const header = lines.findIndex((line) => line.includes('label \\ suggested'));
+    expect(header).toBeGreaterThan(0);
+    const rows = lines.slice(header + 1, header + 1 + SIGNAL_CATEGORIES.length).map((line) => line.trim().split(/\s+/));
+    expect(rows.map((row) => row[0])).toEqual(['request', 'pain-point', 'confusion', 'bug', 'other']);
+    const cells = rows.map((row) => row.slice(1, 1 + SIGNAL_CATEGORIES.length).map(Number));
+    expect(cells.flat().reduce((a, b) => a + b, 0)).toBe(signals.length);
+    const correct = Number(/category\s+accuracy [\d.]+ \((\d+)\//.exec(lines.join('\n'))?.[1]);
+    expect(cells.reduce((sum, row, i) => sum + row[i]!, 0)).toBe(correct);
+    // Without the flag, no matrix.
+    expect((await run(['eval', file])).some((line) => line.includes('label \\ suggested'))).toBe(false);
+  });
+
   it('gives the same lines for the same signals as CSV (quotes, commas, doubled quotes)', async () => {
     const csvFile = join(dir, 'seed.csv');
     const quote = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
