@@ -163,16 +163,17 @@ export function assignCluster(query: readonly WeightedTerm[], candidates: readon
 
 /**
  * A short title for a cluster from its terms (a signal's, or a cluster's summed): its first concept, then its
- * three heaviest words — "export: csv, xero, journal". "untitled" when there are no terms.
+ * three heaviest words — "export: csv, xero, journal". "untitled" when there are no terms. `words` gives the
+ * word the signals wrote for a stemmed term (signal-features.ts `wordsOfTerms`): "invoices", not "invoic".
  */
-export function suggestClusterTitle(terms: readonly WeightedTerm[]): string {
+export function suggestClusterTitle(terms: readonly WeightedTerm[], words: ReadonlyMap<string, string> = new Map()): string {
   const weights = queryWeights(terms);
   const sorted = [...weights].sort((a, b) => b[1] - a[1] || byTerm(a[0], b[0]));
-  const words = sorted.filter(([term]) => !isConceptTerm(term)).slice(0, 3).map(([term]) => term);
+  const shown = sorted.filter(([term]) => !isConceptTerm(term)).slice(0, 3).map(([term]) => words.get(term) ?? term);
   const concept = sorted.find(([term]) => isConceptTerm(term))?.[0].slice(CONCEPT_PREFIX.length);
-  if (concept && words.length > 0) return `${concept}: ${words.join(', ')}`;
+  if (concept && shown.length > 0) return `${concept}: ${shown.join(', ')}`;
   if (concept) return concept;
-  return words.length > 0 ? words.join(', ') : 'untitled';
+  return shown.length > 0 ? shown.join(', ') : 'untitled';
 }
 
 /**

@@ -243,9 +243,10 @@ export function conceptHits(text: string, list: ConceptList): Array<{ id: string
 export const conceptTerm = (id: string): string => `${CONCEPT_PREFIX}${id}`;
 export const isConceptTerm = (term: string): boolean => term.startsWith(CONCEPT_PREFIX);
 
-/** The concept ids whose words include this (normalised, single) term. */
+/** The concept ids whose words include this single word, matched as the list matches text (normaliseWord). */
 function conceptsOfTerm(list: ConceptList, term: string): string[] {
-  return compile(list).single.get(term) ?? [];
+  const parts = normaliseWord(term);
+  return parts.length === 1 ? (compile(list).single.get(parts[0]!) ?? []) : [];
 }
 
 const byTerm = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
@@ -268,20 +269,32 @@ const byTerm = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
  *
  * Pure: returns a new list, the given one is not changed. Learning the same merge again counts again — the
  * caller records each confirmed merge once.
+ *
+ * The clusters' terms are index stems ("invoic"), which the concept list's own matching (light `stem` of the
+ * text's words) would never find again: `wordOf` gives the word the signals wrote for each, and that word is what
+ * is counted and learned. `exclude` names terms never to learn — the customers' names, which distinguish two
+ * clusters without meaning anything about the need ("download" ↔ "halcyon").
  */
-export function learnFromMerge(list: ConceptList, termsA: readonly WeightedTerm[], termsB: readonly WeightedTerm[]): ConceptList {
+export function learnFromMerge(
+  list: ConceptList,
+  termsA: readonly WeightedTerm[],
+  termsB: readonly WeightedTerm[],
+  options: { wordOf?: (term: string) => string; exclude?: ReadonlySet<string> } = {},
+): ConceptList {
+  const wordOf = options.wordOf ?? ((term: string) => term);
+  const exclude = options.exclude ?? new Set<string>();
   const namesA = new Set(termsA.map((t) => t.term));
   const namesB = new Set(termsB.map((t) => t.term));
   const distinguishing = (own: readonly WeightedTerm[], other: Set<string>): string[] => {
     const best = new Map<string, number>();
     for (const { term, weight } of own) {
-      if (other.has(term) || isConceptTerm(term) || term.length < 3 || /^\p{N}+$/u.test(term)) continue;
+      if (other.has(term) || exclude.has(term) || isConceptTerm(term) || term.length < 3 || /^\p{N}+$/u.test(term)) continue;
       best.set(term, Math.max(best.get(term) ?? 0, weight));
     }
     return [...best]
       .sort((x, y) => y[1] - x[1] || byTerm(x[0], y[0]))
       .slice(0, DISTINGUISHING_TERMS_PER_SIDE)
-      .map(([term]) => term);
+      .map(([term]) => wordOf(term).toLowerCase());
   };
   const onlyA = distinguishing(termsA, namesB);
   const onlyB = distinguishing(termsB, namesA);

@@ -19,7 +19,7 @@
  * intake's.
  */
 import { conceptHits, conceptTerm, type ConceptList } from './concepts';
-import { MAX_TERM_LENGTH, MAX_TERMS_PER_SIGNAL, porterStem, termsOf, type WeightedTerm } from './terms';
+import { MAX_TERM_LENGTH, MAX_TERMS_PER_SIGNAL, porterStem, STOP_WORDS, termsOf, tokenize, type WeightedTerm } from './terms';
 
 export const MAX_CONCEPTS_PER_SIGNAL = 10;
 /** A concept term weighs this much more than a word named as often: it is what several wordings share. */
@@ -87,4 +87,28 @@ export function signalFeatures(text: string, concepts: ConceptList): SignalFeatu
     terms: [...words, ...hits].sort(byWeightThenTerm),
     concepts: hits.map(({ term }) => term.slice(1)).sort(),
   };
+}
+
+/**
+ * The word people wrote for each index term of some texts ("invoic" → "invoices"): index terms are stems, made
+ * to match, and a person reading a title or a reason should see words. For each term, the form the texts use
+ * most often (ties: the shorter, then the first by code point). Terms the texts do not contain are absent.
+ */
+export function wordsOfTerms(texts: readonly string[]): Map<string, string> {
+  const forms = new Map<string, Map<string, number>>();
+  for (const text of texts) {
+    for (const token of tokenize(text)) {
+      if (token.length < 2 || STOP_WORDS.has(token)) continue;
+      const term = Array.from(root(token)).slice(0, MAX_TERM_LENGTH).join('');
+      const counts = forms.get(term) ?? new Map<string, number>();
+      counts.set(token, (counts.get(token) ?? 0) + 1);
+      forms.set(term, counts);
+    }
+  }
+  const words = new Map<string, string>();
+  for (const [term, counts] of forms) {
+    const [best] = [...counts].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    if (best) words.set(term, best[0]);
+  }
+  return words;
 }

@@ -183,10 +183,10 @@ describe('signals.inbox', () => {
 });
 
 describe('signals.cluster', () => {
-  it('shows every signal with why it is there, in 3 SQL statements (all sent at once)', async () => {
+  it('shows every signal with why it is there, in 4 SQL statements (3 at once, then the terms that score the similar clusters)', async () => {
     sandbox.clearLogs();
     const view = ok(await call(SALES, 'signals.cluster', { projectKey: 'PAY', clusterId: clusterA }));
-    expect(statements()).toBe(3);
+    expect(statements()).toBe(4);
     expect(view.canTriage).toBe(false);
     expect(view.cluster).toMatchObject({ id: clusterA, signalCount: 3 });
     // Oldest first; these arrived within one second, so the id decides.
@@ -303,9 +303,12 @@ describe('signals.move', () => {
 
     sandbox.clearLogs();
     const view = ok(await call(LEAD, 'signals.cluster', { projectKey: 'PAY', clusterId: created.id }));
-    expect(statements()).toBe(3);
+    expect(statements()).toBe(4);
     const similar = view.similar.find((s) => s.cluster.id === clusterA);
     expect(similar).toMatchObject({ score: expect.any(Number), sharedTerms: expect.arrayContaining([expect.any(String)]) });
+    // On the join's scale (0–1), like every other score the Inbox shows; a split-off part is clearly alike.
+    expect(similar!.score).toBeGreaterThan(0);
+    expect(similar!.score).toBeLessThanOrEqual(1);
     expect([...similar!.sharedTerms, ...similar!.sharedConcepts].every((t) => !t.startsWith('~'))).toBe(true);
     expect(view.similar.map((s) => s.cluster.id)).not.toContain(created.id);
 

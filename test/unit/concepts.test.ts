@@ -11,7 +11,7 @@ import {
   MERGES_TO_LEARN,
   type ConceptList,
 } from '../../src/domain/concepts';
-import { signalFeatures } from '../../src/domain/signal-features';
+import { signalFeatures, wordsOfTerms } from '../../src/domain/signal-features';
 import type { WeightedTerm } from '../../src/domain/terms';
 
 const t = (...terms: string[]): WeightedTerm[] => terms.map((term) => ({ term, weight: 1 }));
@@ -126,5 +126,36 @@ describe('learnFromMerge', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('learnFromMerge in the words people wrote', () => {
+  const empty: ConceptList = { version: 1, concepts: [], evidence: [] };
+  const textsA = ['Halcyon wants invoices as a spreadsheet', 'Halcyon again: invoices to a spreadsheet please'];
+  const textsB = ['Need a download of the ledger', 'Ledger download every month'];
+  const termsOfTexts = (texts: string[]) => texts.flatMap((text) => signalFeatures(text, empty).terms);
+  const learnOnce = (list: ConceptList) =>
+    learnFromMerge(list, termsOfTexts(textsA), termsOfTexts(textsB), {
+      wordOf: (term) => wordsOfTerms([...textsA, ...textsB]).get(term) ?? term,
+      exclude: new Set(signalFeatures('Halcyon Analytics', empty).terms.map((x) => x.term)),
+    });
+
+  it('counts and learns words, not stems, and the learned concept then matches the texts themselves', () => {
+    let list = empty;
+    for (let i = 0; i < MERGES_TO_LEARN; i++) list = learnOnce(list);
+    const words = list.concepts.flatMap((c) => c.words);
+    expect(words).toEqual(expect.arrayContaining(['spreadsheet', 'download']));
+    expect(words).not.toContain('invoic');
+    // The point of learning: a new text in either wording now names the same concept.
+    const [spreadsheetConcept] = ids('They asked for a spreadsheet', list);
+    expect(spreadsheetConcept).toBeDefined();
+    expect(ids('A download would do', list)).toContain(spreadsheetConcept);
+  });
+
+  it('never learns a customer’s name as a synonym', () => {
+    let list = empty;
+    for (let i = 0; i < MERGES_TO_LEARN; i++) list = learnOnce(list);
+    const everything = [...list.concepts.flatMap((c) => c.words), ...list.evidence.flatMap((e) => [e.a, e.b])];
+    expect(everything.some((word) => word.includes('halcyon'))).toBe(false);
   });
 });

@@ -21,7 +21,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { suggestClusterTitle } from '../../domain/clustering';
 import { learnFromMerge } from '../../domain/concepts';
-import { signalFeatures } from '../../domain/signal-features';
+import { root, signalFeatures, wordsOfTerms } from '../../domain/signal-features';
+import { tokenize } from '../../domain/terms';
 import { SIGNAL_CATEGORIES, type SignalCategory } from '../../domain/signals';
 import type { WeightedTerm } from '../../domain/terms';
 import { AppError } from '../../errors';
@@ -113,11 +114,12 @@ export async function moveSignals(input: { signalIds: readonly string[]; from: E
   if (isNew(input.to)) {
     const concepts = await conceptListForClustering(now);
     const terms = signals.flatMap((s) => signalFeatures(s.signal.text, concepts).terms);
+    const words = wordsOfTerms(signals.map((s) => s.signal.text));
     const category = signals.find((s) => s.category !== undefined)?.category;
     await upsertClusterWithEvidence(
       {
         id: toId,
-        title: (input.to.title ?? suggestClusterTitle(terms)).slice(0, 255),
+        title: (input.to.title ?? suggestClusterTitle(terms, words)).slice(0, 255),
         state: 'new',
         ...(category && (SIGNAL_CATEGORIES as readonly string[]).includes(category) ? { category: category as SignalCategory } : {}),
       },
@@ -155,7 +157,12 @@ export async function mergeClusters(input: { from: ExpectedVersion; into: Expect
   if (input.from.id === input.into.id) throw new AppError('invalid-input', 'A cluster cannot be merged into itself.', { fields: { into: 'same as from' } });
   const now = clock.now().getTime();
   await claimClusters([input.from, input.into], now);
-  const [members, header, terms] = await Promise.all([clusterMembers(input.from.id), clusterHeader(input.from.id), termsOfClusters([input.from.id, input.into.id])]);
+  const [members, intoMembers, header, terms] = await Promise.all([
+    clusterMembers(input.from.id),
+    clusterMembers(input.into.id),
+    clusterHeader(input.from.id),
+    termsOfClusters([input.from.id, input.into.id]),
+  ]);
   if (!header) throw new AppError('not-found', `There is no cluster ${input.from.id}.`);
   const changeId = newChangeId();
   const restore: ClusterRestore = {
@@ -182,7 +189,11 @@ export async function mergeClusters(input: { from: ExpectedVersion; into: Expect
   // never the merge.
   try {
     const list = (await readConceptList()).list;
-    const grown = learnFromMerge(list, terms.get(input.from.id) ?? ([] as WeightedTerm[]), terms.get(input.into.id) ?? []);
+    const both = [...members, ...intoMembers].map((s) => s.signal);
+    const grown = learnFromMerge(list, terms.get(input.from.id) ?? ([] as WeightedTerm[]), terms.get(input.into.id) ?? [], {
+      wordOf: wordOfIn(wordsOfTerms(both.map((s) => s.text))),
+      exclude: customerTerms(both.map((s) => s.customer)),
+    });
     await writeConceptList(grown, input.by, now);
   } catch (error: unknown) {
     console.warn(`merge ${changeId}: the concept list could not learn from it:`, error instanceof Error ? error.message : error);
@@ -293,4 +304,11 @@ export async function confirmCategory(input: { signalId: string; category: Signa
   const after = await getSignalClustering(input.signalId);
   if (!after) throw new AppError('not-found', `There is no signal ${input.signalId}.`);
   return after;
+}
+
+const wordOfIn = (words: ReadonlyMap<string, string>) => (term: string): string => words.get(term) ?? term;
+
+/** The index terms of customers' names ("Halcyon Analytics" → "halcyon", "analyt"): never learned as synonyms. */
+function customerTerms(customers: readonly string[]): Set<string> {
+  return new Set(customers.flatMap((name) => tokenize(name).map(root)));
 }

@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { suggestCategory, type CategorySuggestion } from '../../domain/category';
 import { assignCluster, DEFAULT_JOIN_THRESHOLD, suggestClusterTitle, type Assignment } from '../../domain/clustering';
 import type { ConceptList } from '../../domain/concepts';
-import { signalFeatures, type SignalFeatures } from '../../domain/signal-features';
+import { signalFeatures, wordsOfTerms, type SignalFeatures } from '../../domain/signal-features';
 import { SIGNAL_CATEGORIES, type SignalCategory } from '../../domain/signals';
 import { deleteEmptyCluster, refreshEvidence, upsertClusterWithEvidence } from '../../store/cluster-repository';
 import { clusterMembers } from '../../store/signal-reads';
@@ -95,7 +95,7 @@ export async function clusterSignal(signalId: string): Promise<ClusterOutcome> {
     // The recount as an upsert: should the cluster have been emptied and deleted a moment ago (signals that
     // started clusters at the same moment converging, see settleConcurrentStart), it is made again around this
     // signal rather than leaving the signal in a cluster that does not exist.
-    await upsertClusterWithEvidence({ id: assignment.clusterId, title: clip(suggestClusterTitle(features.terms)), state: 'new', category: confirmed ?? category.category }, now);
+    await upsertClusterWithEvidence({ id: assignment.clusterId, title: titleFor(features, read.signal.text), state: 'new', category: confirmed ?? category.category }, now);
     await refreshClusterTermsFor(assignment.clusterId, features.terms.map((t) => t.term));
     return { outcome: 'joined', signalId, clusterId: assignment.clusterId, category: confirmed ?? category.category, reason, decisionMs };
   }
@@ -113,7 +113,7 @@ export async function clusterSignal(signalId: string): Promise<ClusterOutcome> {
   }
   await upsertClusterWithEvidence({ id: clusterId, title: clip(assignment.title), state: 'new', category: confirmed ?? category.category }, now);
   await refreshClusterTermsFor(clusterId, features.terms.map((t) => t.term));
-  const settled = await settleConcurrentStart(signalId, clusterId, features, now);
+  const settled = await settleConcurrentStart(signalId, clusterId, features, read.signal.text, now);
   if (settled) return { outcome: 'joined', signalId, clusterId: settled.clusterId, category: confirmed ?? category.category, reason: settled.reason, decisionMs };
   return { outcome: 'started', signalId, clusterId, category: confirmed ?? category.category, reason, decisionMs };
 }
@@ -134,7 +134,7 @@ const PULL_AT_MOST = 5;
  * that is still running, makes nothing, since an upsert of a cluster with no signal does nothing.
  * Answers where this signal ended up when it moved.
  */
-async function settleConcurrentStart(signalId: string, ownClusterId: string, features: SignalFeatures, now: number): Promise<{ clusterId: string; reason: ClusterReason } | null> {
+async function settleConcurrentStart(signalId: string, ownClusterId: string, features: SignalFeatures, text: string, now: number): Promise<{ clusterId: string; reason: ClusterReason } | null> {
   const candidates = await clusterCandidates(features.terms, signalId, CANDIDATE_CLUSTERS);
   const options = { threshold: DEFAULT_JOIN_THRESHOLD, notSame: new Set<string>() };
   const joins = candidates
@@ -143,7 +143,7 @@ async function settleConcurrentStart(signalId: string, ownClusterId: string, fea
     .filter((a): a is Extract<Assignment, { kind: 'join' }> => a.kind === 'join')
     .sort((x, y) => (x.clusterId < y.clusterId ? -1 : 1));
   if (joins.length === 0) return null;
-  const title = clip(suggestClusterTitle(features.terms));
+  const title = titleFor(features, text);
   const [smallest] = joins;
   if (smallest.clusterId < ownClusterId) {
     const reason: ClusterReason = { how: 'joined', score: smallest.score, sharedTerms: smallest.sharedTerms, sharedConcepts: smallest.sharedConcepts, at: now };
@@ -181,6 +181,8 @@ async function deleteOrRecount(clusterId: string, now: number): Promise<void> {
 }
 
 const clip = (title: string): string => (title.length <= 255 ? title : `${title.slice(0, 254)}…`);
+/** A new cluster's suggested title, in the words the signal wrote (its terms are stems). */
+const titleFor = (features: SignalFeatures, text: string): string => clip(suggestClusterTitle(features.terms, wordsOfTerms([text])));
 
 /**
  * A signal already clustered (by an earlier delivery that may have stopped part-way, or by a person): the writes
@@ -194,8 +196,8 @@ async function finishClustering(read: SignalClustering): Promise<void> {
   const concepts = await conceptListForClustering(now);
   const { features, category } = featuresOf(read.signal.text, concepts);
   const confirmed = read.categorySource === 'confirmed' ? asCategory(read.category) : undefined;
-  await upsertClusterWithEvidence({ id: clusterId, title: clip(suggestClusterTitle(features.terms)), state: 'new', category: confirmed ?? category.category }, now);
+  await upsertClusterWithEvidence({ id: clusterId, title: titleFor(features, read.signal.text), state: 'new', category: confirmed ?? category.category }, now);
   await refreshClusterTerms(clusterId);
   // The delivery that started it may have stopped before looking for a cluster started at the same moment.
-  if (clusterId === newClusterIdFor(read.signal.id) && read.clusterReason?.how === 'started') await settleConcurrentStart(read.signal.id, clusterId, features, now);
+  if (clusterId === newClusterIdFor(read.signal.id) && read.clusterReason?.how === 'started') await settleConcurrentStart(read.signal.id, clusterId, features, read.signal.text, now);
 }

@@ -13,6 +13,10 @@ import { displayNamesOf } from '../../jira/users';
 import { getCluster, inboxPage, similarOpenClusters, type ClusterRead } from '../../store/cluster-repository';
 import { lastClusterChange, type ClusterChange } from '../../store/cluster-change-repository';
 import { clusterMembers } from '../../store/signal-reads';
+import { termsOfClusters } from '../../store/term-repository';
+import { scoreCandidate } from '../../domain/clustering';
+import type { WeightedTerm } from '../../domain/terms';
+import { wordsOfTerms } from '../../domain/signal-features';
 import type { ClusterReason, SignalClustering } from '../../store/signal-repository';
 import { requireSignalReader } from './access';
 
@@ -28,12 +32,23 @@ const isoOf = (ms: number): string => new Date(Number.isFinite(ms) && Math.abs(m
 const CONCEPT_PREFIX = '~';
 
 /** Terms and concept terms apart, concepts without their `~` (the contract's `sharedConcepts`). */
-function termsAndConcepts(terms: readonly string[], concepts: readonly string[] = []): { sharedTerms: string[]; sharedConcepts: string[] } {
+/**
+ * Shared index terms as a person reads them: concepts apart, and each stem as the word the signals wrote
+ * (`words`, from wordsOfTerms: "invoic" → "invoices"); a stem the texts at hand do not contain stays as it is.
+ */
+function termsAndConcepts(
+  terms: readonly string[],
+  concepts: readonly string[] = [],
+  words: ReadonlyMap<string, string> = new Map(),
+): { sharedTerms: string[]; sharedConcepts: string[] } {
   const sharedConcepts = new Set(concepts.map((c) => (c.startsWith(CONCEPT_PREFIX) ? c.slice(1) : c)));
   const sharedTerms: string[] = [];
   for (const term of terms) {
     if (term.startsWith(CONCEPT_PREFIX)) sharedConcepts.add(term.slice(1));
-    else sharedTerms.push(term);
+    else {
+      const word = words.get(term) ?? term;
+      if (!sharedTerms.includes(word)) sharedTerms.push(word);
+    }
   }
   return { sharedTerms, sharedConcepts: [...sharedConcepts] };
 }
@@ -91,12 +106,12 @@ export async function moversOf(signals: readonly SignalClustering[]): Promise<Ma
   return movers.length > 0 ? displayNamesOf(movers) : new Map();
 }
 
-function reasonDto(reason: ClusterReason, names: ReadonlyMap<string, string>): NonNullable<InboxSignal['reason']> {
+function reasonDto(reason: ClusterReason, names: ReadonlyMap<string, string>, text: string): NonNullable<InboxSignal['reason']> {
   return {
     how: reason.how,
     by: reason.how === 'moved' ? (reason.by !== undefined ? (names.get(reason.by) ?? 'someone no longer in Jira') : 'someone') : null,
     score: reason.score !== undefined && Number.isFinite(reason.score) ? reason.score : null,
-    ...termsAndConcepts(reason.sharedTerms, reason.sharedConcepts),
+    ...termsAndConcepts(reason.sharedTerms, reason.sharedConcepts, wordsOfTerms([text])),
     at: isoOf(reason.at),
   };
 }
@@ -117,7 +132,7 @@ export function inboxSignal(member: SignalClustering, names: ReadonlyMap<string,
     category: member.category ?? null,
     categorySource: source,
     categoryWords: member.categoryWords ?? [],
-    reason: member.clusterReason ? reasonDto(member.clusterReason, names) : null,
+    reason: member.clusterReason ? reasonDto(member.clusterReason, names, signal.text) : null,
     pending: member.clusterId === undefined || member.clusteredAt === undefined,
     version: member.version,
   };
@@ -155,17 +170,29 @@ export async function signalsCluster(input: InputOf<'signals.cluster'>): Promise
     similarOpenClusters(input.clusterId, SIMILAR_CLUSTERS_SHOWN),
   ]);
   if (!cluster) throw new AppError('not-found', `There is no cluster ${input.clusterId} (an undo or a merge may have removed it). Reload the Inbox.`);
-  const names = await moversOf(members);
-  // The query was the cluster's summed terms: over its own signal count, the score is centroid against centroid.
-  const ownSignals = Math.max(cluster.signalCount, 1);
+  const [names, terms] = await Promise.all([moversOf(members), termsOfClusters([cluster.id, ...similar.map((s) => s.cluster.id)])]);
+  // The terms a similar cluster shares are this cluster's too: its signals' words name them.
+  const ownWords = wordsOfTerms(members.map((m) => m.signal.text));
   return {
     cluster: clusterSummary(cluster),
     signals: members.map((m) => inboxSignal(m, names)),
     similar: similar.map((s) => ({
       cluster: clusterSummary(s.cluster),
-      score: Number.isFinite(s.score) ? s.score / ownSignals : 0,
-      ...termsAndConcepts(s.sharedTerms),
+      score: similarityScore(terms.get(cluster.id) ?? [], cluster.signalCount, terms.get(s.cluster.id) ?? [], s.cluster.signalCount),
+      ...termsAndConcepts(s.sharedTerms, [], ownWords),
     })),
     canTriage: access.canTriage,
   };
+}
+
+/**
+ * How alike two clusters are on the scale a signal's join is scored (0–1, scoreCandidate), so the Inbox shows one
+ * kind of score: one cluster's average signal (its summed terms over its count) asked of the other as a candidate.
+ * The statement that finds similar clusters ranks them by a raw dot product, which has no fixed scale.
+ */
+function similarityScore(own: readonly WeightedTerm[], ownCount: number, theirs: readonly WeightedTerm[], theirCount: number): number {
+  const n = Math.max(1, ownCount);
+  const query = own.map(({ term, weight }) => ({ term, weight: weight / n }));
+  const { score } = scoreCandidate(query, { clusterId: 'similar', signalCount: theirCount, matched: [...theirs] });
+  return Number.isFinite(score) ? score : 0;
 }
