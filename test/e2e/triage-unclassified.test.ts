@@ -38,6 +38,7 @@ async function openTriage(
   const context = await signedInContext(started(), persona);
   const page = await openPage(started(), context, `#/project/${projectKey}`);
   const triage = surface(page, 'Upstream triage');
+  await triage.getByTestId('triage-tab-unclassified').click();
   await triage.getByTestId('unclassified-row').first().waitFor();
   return { page, triage, close: () => context.close() };
 }
@@ -148,7 +149,9 @@ test('a project with nothing left to classify says so', async () => {
   const context = await signedInContext(started(), 'productLead');
   try {
     const page = await openPage(started(), context, '#/project/OPS');
-    await surface(page, 'Upstream triage').getByText('Every open issue in OPS has a work type.').waitFor();
+    const triage = surface(page, 'Upstream triage');
+    await triage.getByTestId('triage-tab-unclassified').click();
+    await triage.getByText('Every open issue in OPS has a work type.').waitFor();
   } finally {
     await context.close();
   }
@@ -225,7 +228,12 @@ test('the tab is its own chunk, fetched after the page: the page chunk does not 
       if (request.resourceType() === 'script' && request.url().includes('/app/assets/')) scripts.push(request.url());
     });
     await page.goto(`${started().host.url}/#/project/INV`);
-    await surface(page, 'Upstream triage').getByTestId('unclassified-row').first().waitFor();
+    const triage = surface(page, 'Upstream triage');
+    await triage.getByTestId('triage-tab-inbox').waitFor();
+    // The page opens on the Inbox: the Unclassified tab's chunk is not fetched until the tab is chosen.
+    expect(scripts.some((url) => /\/UnclassifiedTab-[^/]+\.js$/.test(url))).toBe(false);
+    await triage.getByTestId('triage-tab-unclassified').click();
+    await triage.getByTestId('unclassified-row').first().waitFor();
     const pageChunk = scripts.find((url) => /\/TriagePage-[^/]+\.js$/.test(url));
     const tabChunk = scripts.find((url) => /\/UnclassifiedTab-[^/]+\.js$/.test(url));
     expect(pageChunk).toBeDefined();
@@ -245,6 +253,7 @@ test('at 360 px wide each issue reads as a line of text, not a letter per line',
     await page.setViewportSize({ width: 360, height: 800 });
     await page.goto(`${started().host.url}/#/project/INV`);
     const triage = surface(page, 'Upstream triage');
+    await triage.getByTestId('triage-tab-unclassified').click();
     const row = triage.getByTestId('unclassified-row').first();
     await row.waitFor();
     const frameWidth = await page.locator('iframe[title="Upstream triage"]').evaluate((f) => f.getBoundingClientRect().width);

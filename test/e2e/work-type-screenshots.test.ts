@@ -64,6 +64,7 @@ describeWhenWanted('work type and origin screenshots in docs/screenshots', () =>
 
       await page.goto(`${started().host.url}/#/project/PAY`);
       const triage = surface(page, 'Upstream triage');
+      await triage.getByTestId('triage-tab-unclassified').click();
       await triage.getByTestId('unclassified-row').first().waitFor();
       await triage.getByTestId('unclassified-row').nth(1).locator('.tr-summary').click();
       await page.keyboard.press('x');

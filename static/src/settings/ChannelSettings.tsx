@@ -3,7 +3,7 @@
  * never shown back; Salesforce's made here and shown once, inside its URL), and the last request it sent — when,
  * accepted or refused, and why — so an admin can fix a refused tool without reading logs.
  */
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, lazy, useId, useState } from 'react';
 import Heading from '@atlaskit/heading';
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
@@ -42,8 +42,21 @@ function LastRequest({ channel }: { channel: ChannelView }) {
   );
 }
 
+/** A field with its label shown above it, not only read out: people copy these values into another tool's form. */
+function LabelledField({ label, children }: { label: string; children: (id: string) => JSX.Element }) {
+  const id = useId();
+  return (
+    <Stack space="space.050">
+      <label htmlFor={id} className="ch-label">
+        {label}
+      </label>
+      {children(id)}
+    </Stack>
+  );
+}
+
 function UrlField({ label, value }: { label: string; value: string }) {
-  return <TextField value={value} isReadOnly isMonospaced aria-label={label} onFocus={(event) => event.currentTarget.select()} />;
+  return <LabelledField label={label}>{(id) => <TextField id={id} value={value} isReadOnly isMonospaced onFocus={(event) => event.currentTarget.select()} />}</LabelledField>;
 }
 
 function PastedSecret({ channel, onSaved }: { channel: ChannelView & { channel: PastedSecretChannel }; onSaved: () => void }) {
@@ -90,6 +103,9 @@ function SalesforceSetup({ channel, organizationId, onSaved }: { channel: Channe
   const [savingOrg, setSavingOrg] = useState(false);
   const [rotated, setRotated] = useState<ResolverOutput<'settings.channels.rotateSalesforce'> | null>(null);
   const [confirming, setConfirming] = useState<boolean | null>(null);
+  // A URL made on this page counts as configured at once: the overview is not reloaded (that would remount this
+  // section and lose the URL shown once), and a second click must ask before replacing the URL just shown.
+  const configured = channel.secretConfigured || rotated !== null;
   const [failure, setFailure] = useState<{ error: ResolverCallError; retry: () => void } | null>(null);
   const saveOrg = async () => {
     setSavingOrg(true);
@@ -114,22 +130,18 @@ function SalesforceSetup({ channel, organizationId, onSaved }: { channel: Channe
   };
   return (
     <Stack space="space.100">
-      <Inline space="space.100" alignBlock="center">
-        <TextField
-          value={org}
-          onChange={(event) => setOrg(event.currentTarget.value)}
-          aria-label="Salesforce organisation id (Setup → Company Information)"
-          placeholder="00D…"
-          testId="salesforce-org"
-        />
+      <Inline space="space.100" alignBlock="end">
+        <LabelledField label="Salesforce organisation id (Setup → Company Information)">
+          {(id) => <TextField id={id} value={org} onChange={(event) => setOrg(event.currentTarget.value)} placeholder="00D…" testId="salesforce-org" />}
+        </LabelledField>
         <Button onClick={() => void saveOrg()} isDisabled={!/^00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/.test(org.trim()) || org.trim() === organizationId} isLoading={savingOrg}>
           Save organisation id
         </Button>
       </Inline>
       <Text color="color.text.subtle">Salesforce cannot sign its Outbound Messages: Upstream checks the organisation id inside each one and a secret in the URL.</Text>
       <div>
-        <Button onClick={() => (channel.secretConfigured ? setConfirming(true) : void rotate())} testId="salesforce-rotate">
-          {channel.secretConfigured ? 'Rotate Salesforce URL secret…' : 'Create Salesforce URL'}
+        <Button onClick={() => (configured ? setConfirming(true) : void rotate())} testId="salesforce-rotate">
+          {configured ? 'Rotate Salesforce URL secret…' : 'Create Salesforce URL'}
         </Button>
       </div>
       {confirming !== null && (

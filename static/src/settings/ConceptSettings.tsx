@@ -442,9 +442,10 @@ function Editor({ initial }: { initial: Settings }) {
               </span>
             ) : (
               <span className="rl-status" data-testid="concepts-status">
-                {saved.updatedAt
-                  ? `${saved.isDefault ? 'The default concepts, reset' : 'Saved'} ${formatDate(saved.updatedAt)} by ${saved.updatedBy ?? 'someone'}.`
-                  : 'Using the default concepts that ship with Upstream.'}
+                {/* A confirmed merge writes too (the evidence it adds), so a default list with a date was not necessarily reset. */}
+                {saved.isDefault
+                  ? `Using the default concepts that ship with Upstream${saved.updatedAt ? `; last written ${formatDate(saved.updatedAt)} by ${saved.updatedBy ?? 'someone'}` : ''}.`
+                  : `Saved${saved.updatedAt ? ` ${formatDate(saved.updatedAt)} by ${saved.updatedBy ?? 'someone'}` : ''}.`}
               </span>
             )}
           </>

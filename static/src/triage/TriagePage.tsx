@@ -40,7 +40,7 @@ function Triage({ overview, projectKey }: { overview: Overview; projectKey: stri
   // Classifying rows below lowers the count above without another round trip.
   const [classified, setClassified] = useState(0);
   // Unclassified stays the tab shown first until the browser tests of the other surfaces open it by name.
-  const [tab, setTab] = useState<TabId>('unclassified');
+  const [tab, setTab] = useState<TabId>('inbox');
   const onClassified = useCallback((count: number) => setClassified((n) => n + count), []);
   const unclassified = Math.max(0, overview.unclassifiedCount - classified);
   return (

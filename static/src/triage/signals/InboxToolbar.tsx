@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { SIGNAL_CATEGORIES } from '../../../../src/domain/signals';
 import { CATEGORY_LABELS, isSignalCategory } from './reasons';
@@ -40,12 +40,19 @@ export function InboxToolbar({
     const { customer: _dropped, ...rest } = filters;
     onFilters(trimmed ? { ...rest, customer: trimmed } : rest);
   };
+  // The pending pause, so that Enter can cancel it: the pause's closure holds the filters from before Enter
+  // applied them, and firing afterwards would apply the same text a second time (a reload that closes an opened cluster).
+  const pause = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
-    const timer = setTimeout(() => applyCustomer(customer), CUSTOMER_PAUSE_MS);
-    return () => clearTimeout(timer);
+    pause.current = setTimeout(() => applyCustomer(customer), CUSTOMER_PAUSE_MS);
+    return () => clearTimeout(pause.current);
     // Only the typed text restarts the pause; the filters it applies to are read when it ends.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [customer]);
+  const applyCustomerNow = () => {
+    clearTimeout(pause.current);
+    applyCustomer(customer);
+  };
 
   return (
     <div className="si-toolbar" role="toolbar" aria-label="Signal inbox">
@@ -86,7 +93,7 @@ export function InboxToolbar({
           data-testid="inbox-filter-customer"
           onChange={(event) => setCustomer(event.currentTarget.value)}
           onKeyDown={(event) => {
-            if (event.key === 'Enter') applyCustomer(customer);
+            if (event.key === 'Enter') applyCustomerNow();
           }}
         />
         <label htmlFor={`${ids}-sort`}>Sort</label>
