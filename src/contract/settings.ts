@@ -1,5 +1,6 @@
 /** The admin page: the signal-intake secret, the suggestion rules and the default target mix. Jira admins only. */
 import { z } from 'zod';
+import { TEAM_ROLES, type TeamRole } from '../domain/team-roles';
 import { CONCEPT_ID_PATTERN, MAX_CONCEPT_ID_LENGTH, MAX_CONCEPTS, MAX_WORD_LENGTH, MAX_WORDS_PER_CONCEPT } from '../domain/concepts';
 import { noInputSchema } from './schemas';
 import { channelLastRequestSchema, intakeChannelSchema, PASTED_SECRET_CHANNELS, salesforceOrganizationIdSchema } from './signals';
@@ -34,6 +35,61 @@ export const conceptSettingsSchema = z.object({
   /** Merges needed before a pair becomes synonyms. */
   mergesToLearn: z.number().int().positive(),
   isDefault: z.boolean(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+});
+
+/** The team roles Upstream knows people by (discovery input from engineering, walkthroughs for design …). */
+export { TEAM_ROLES, type TeamRole };
+export const teamRoleSchema = z.enum(TEAM_ROLES);
+
+export const MAX_GROUPS_PER_ROLE = 10;
+export const MAX_PROJECT_ROLES_PER_ROLE = 10;
+
+const perTeamRole = <T extends z.ZodType>(schema: T) => z.object({ engineering: schema, design: schema, product: schema, sales: schema });
+
+/** A Jira group id: Jira's are UUIDs; anything else that is short and printable is asked about and refused by Jira. */
+const groupIdSchema = z.string().trim().min(1, 'Choose a group.').max(128).regex(/^[\w.:-]+$/, 'That is not a Jira group id.');
+
+/** What a role is chosen as: groups, and project roles ("Developers in PAY"); at least one of them. */
+export const teamRoleChoiceSchema = z
+  .object({
+    groups: z.array(z.object({ groupId: groupIdSchema }).strict()).max(MAX_GROUPS_PER_ROLE, `At most ${MAX_GROUPS_PER_ROLE} groups per role.`),
+    projectRoles: z
+      .array(
+        z
+          .object({
+            projectId: z.string().regex(/^\d{1,18}$/, 'That is not a Jira project id.'),
+            roleId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+          })
+          .strict(),
+      )
+      .max(MAX_PROJECT_ROLES_PER_ROLE, `At most ${MAX_PROJECT_ROLES_PER_ROLE} project roles per role.`),
+  })
+  .strict()
+  .refine((choice) => choice.groups.length + choice.projectRoles.length > 0, {
+    message: 'Choose at least one group or project role, or use the default.',
+    path: ['groups'],
+  });
+
+export const groupSummarySchema = z.object({ groupId: z.string(), name: z.string() });
+
+/** One role as the settings page shows it: what it maps to now, and whether that is the default (chosen by name). */
+export const teamRoleMappingSchema = z.object({
+  isDefault: z.boolean(),
+  /** With `found: false`: a chosen group Jira no longer has (deleted or renamed away); it matches nobody. */
+  groups: z.array(groupSummarySchema.extend({ found: z.boolean() })),
+  projectRoles: z.array(
+    z.object({ projectId: z.string(), projectKey: z.string(), projectName: z.string(), roleId: z.number(), roleName: z.string() }),
+  ),
+  /** The group names the default looks for, whether or not the site has them. */
+  defaultGroupNames: z.array(z.string()),
+  /** The site's groups the default maps to (in effect or not), so the page can say what "use the default" means. */
+  defaultGroups: z.array(groupSummarySchema),
+});
+
+export const teamRoleSettingsSchema = z.object({
+  roles: perTeamRole(teamRoleMappingSchema),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),
 });
@@ -131,5 +187,28 @@ export const settingsContract = {
   'settings.concepts.reset': {
     input: z.object({ expectedUpdatedAt: z.string().nullable() }).strict(),
     output: conceptSettingsSchema,
+  },
+  /** Which Jira groups or project roles make someone engineering, design, product or sales; defaults by group name. */
+  'settings.roles.get': {
+    input: noInputSchema,
+    output: teamRoleSettingsSchema,
+  },
+  /** Saves each role's groups and project roles; `null` puts a role back on its default. */
+  'settings.roles.save': {
+    input: z.object({ roles: perTeamRole(teamRoleChoiceSchema.nullable()) }).strict(),
+    output: teamRoleSettingsSchema,
+  },
+  /** Groups whose name contains the query, for the settings page's picker. */
+  'settings.roles.searchGroups': {
+    input: z.object({ query: z.string().trim().max(100, 'Type at most 100 characters.') }).strict(),
+    output: z.object({ groups: z.array(groupSummarySchema), total: z.number().int().nonnegative() }),
+  },
+  /** The project roles of a project (by key), for choosing "project role X in project Y". */
+  'settings.roles.projectRoles': {
+    input: z.object({ projectKey: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_]{0,19}$/, 'A project key is letters and numbers, e.g. PAY.') }).strict(),
+    output: z.object({
+      project: z.object({ projectId: z.string(), projectKey: z.string(), projectName: z.string() }),
+      roles: z.array(z.object({ roleId: z.number(), roleName: z.string() })),
+    }),
   },
 } as const;

@@ -3,6 +3,7 @@ import { conceptSettings, resetConceptSettings, saveConceptSettings } from '../s
 import { intakeSettings, rotateIntakeSecret } from '../services/settings/intake-secret';
 import { saveSuggestionRules, suggestionRulesSettings } from '../services/settings/suggestion-rules';
 import { defaultTargetMix, saveDefaultTargetMix } from '../services/settings/target-mix';
+import { projectRolesForSettings, saveTeamRoleSettings, searchTeamRoleGroups, teamRoleSettings } from '../services/settings/team-roles';
 import type { PracticeResolvers } from './define';
 
 export const settingsResolvers: PracticeResolvers<'settings'> = {
@@ -19,4 +20,8 @@ export const settingsResolvers: PracticeResolvers<'settings'> = {
   'settings.concepts.get': () => conceptSettings(),
   'settings.concepts.save': (input, caller) => saveConceptSettings(input, caller.accountId),
   'settings.concepts.reset': (input, caller) => resetConceptSettings(input, caller.accountId),
+  'settings.roles.get': () => teamRoleSettings(),
+  'settings.roles.save': ({ roles }, caller) => saveTeamRoleSettings(roles, caller.accountId),
+  'settings.roles.searchGroups': ({ query }) => searchTeamRoleGroups(query),
+  'settings.roles.projectRoles': ({ projectKey }) => projectRolesForSettings(projectKey),
 };

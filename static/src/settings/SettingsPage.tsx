@@ -15,6 +15,7 @@ import { formatDate } from '../ui/format';
 import { RulesEditor } from './RulesEditor';
 import { ChannelSettings } from './ChannelSettings';
 import { ConceptSettings } from './ConceptSettings';
+import { TeamRoleSettings } from './TeamRoleSettings';
 import { TargetMixSettings } from '../sprint-shape/TargetMixSettings';
 
 type RotatedSecret = ResolverOutput<'settings.rotateIntakeSecret'>;
@@ -116,7 +117,7 @@ function IntakeSecret({ initial }: { initial: ResolverOutput<'settings.overview'
   );
 }
 
-/** Jira admins' settings: the intake secret CRM and Slack bridges sign with, the suggestion rules, the concepts clustering uses, the default target mix. */
+/** Jira admins' settings: the intake secret CRM and Slack bridges sign with, the suggestion rules, the concepts clustering uses, the team roles, the default target mix. */
 export default function SettingsPage(_props: SurfaceProps) {
   const overview = useResolver('settings.overview', {});
   return (
@@ -132,6 +133,7 @@ export default function SettingsPage(_props: SurfaceProps) {
             {/* Only once the page is known to be this admin's: a refused overview shows one refusal, not two. */}
             <RulesEditor />
             <ConceptSettings />
+            <TeamRoleSettings />
             <TargetMixSettings />
           </>
         )}

@@ -130,9 +130,9 @@ export function buildFixtureSite(app: { appId: string; environmentId: string } =
       { id: '10004', name: 'Sub-task', subtask: true, hierarchyLevel: -1 },
     ],
     users: [
-      { accountId: FIXTURE_USERS.ada, displayName: 'Ada Admin', emailAddress: 'ada@upstream.example', role: 'admin', jiraAdmin: true, active: true, timeZone: 'Europe/London' },
-      { accountId: FIXTURE_USERS.eli, displayName: 'Eli Engineer', emailAddress: 'eli@upstream.example', role: 'engineer', jiraAdmin: false, active: true, timeZone: 'Europe/Berlin' },
-      { accountId: FIXTURE_USERS.vic, displayName: 'Vic Designer', emailAddress: 'vic@upstream.example', role: 'designer', jiraAdmin: false, active: true, timeZone: 'America/New_York' },
+      { accountId: FIXTURE_USERS.ada, displayName: 'Ada Admin', emailAddress: 'ada@upstream.example', role: 'admin', jiraAdmin: true, active: true, timeZone: 'Europe/London', groups: ['jira-software-users', 'site-admins'] },
+      { accountId: FIXTURE_USERS.eli, displayName: 'Eli Engineer', emailAddress: 'eli@upstream.example', role: 'engineer', jiraAdmin: false, active: true, timeZone: 'Europe/Berlin', groups: ['jira-software-users', 'developers'] },
+      { accountId: FIXTURE_USERS.vic, displayName: 'Vic Designer', emailAddress: 'vic@upstream.example', role: 'designer', jiraAdmin: false, active: true, timeZone: 'America/New_York', groups: ['jira-software-users', 'ux-design'] },
     ],
     projects: [
       {

@@ -35,6 +35,24 @@ export interface JiraUser {
   jiraAdmin: boolean;
   active: boolean;
   timeZone: string;
+  /**
+   * The Jira groups the person is in, by name (Jira group names are unique, case-insensitively). Every group a
+   * user names exists on the site (test/sandbox/jira/groups.ts), with an id derived from its name; a deactivated
+   * account keeps its groups, as in Jira. Absent = none.
+   */
+  groups?: readonly string[];
+}
+
+/** A Jira group: its id (a UUID) and its unique name. */
+export interface JiraGroup {
+  groupId: string;
+  name: string;
+}
+
+/** A project role's actors in one project: people by account id, and groups by name. */
+export interface JiraProjectRoleActors {
+  accountIds: string[];
+  groupNames: string[];
 }
 
 export interface JiraProject {
@@ -45,6 +63,11 @@ export interface JiraProject {
   leadAccountId: string;
   /** Per user, what they may do in this project. A user absent from the map has no permission at all. */
   permissions: Record<string, ProjectPermission[]>;
+  /**
+   * Actors of each project role (by role id, test/sandbox/jira/project-roles.ts). Absent: derived from
+   * `permissions`, as a permission scheme granting by role would have it.
+   */
+  roleActors?: Record<string, JiraProjectRoleActors>;
 }
 
 /** A custom field. Forge app fields carry `schemaCustom` = the extension ARI (`…/static/work-type`). */
@@ -139,6 +162,8 @@ export interface JiraSite {
   links: JiraIssueLink[];
   boards: JiraBoard[];
   sprints: JiraSprint[];
+  /** Groups with no member yet (groups a user names exist without being listed here). */
+  emptyGroups?: string[];
 }
 
 /** The Forge app's field id in a site built by the sandbox: found by its extension ARI, never hard-coded in src/. */

@@ -7,12 +7,26 @@ import type { JiraUser } from '../jira/model';
 
 const EMAIL_DOMAIN = 'northwindledger.com';
 
+/**
+ * The groups Northwind's site admins put people in by what they do (beside Jira's own `jira-software-users`,
+ * which everyone with Jira access is in). Upstream's team roles map to them by default, by name.
+ */
+const TEAM_GROUPS: Readonly<Record<JiraUser['role'], readonly string[]>> = {
+  engineer: ['engineering'],
+  designer: ['design'],
+  'product-lead': ['product-management'],
+  sales: ['sales'],
+  admin: ['site-admins', 'jira-admins-northwind-ledger'],
+  // Brightforge's contractor writes Northwind's product code, so the engineers' group is his too.
+  contractor: ['engineering', 'contractors'],
+};
+
 const person = (
   accountId: string,
   displayName: string,
   role: JiraUser['role'],
   timeZone: string,
-  extra: Partial<Pick<JiraUser, 'jiraAdmin' | 'active' | 'emailAddress'>> = {},
+  extra: Partial<Pick<JiraUser, 'jiraAdmin' | 'active' | 'emailAddress' | 'groups'>> = {},
 ): JiraUser => ({
   accountId,
   displayName,
@@ -21,6 +35,7 @@ const person = (
   jiraAdmin: extra.jiraAdmin ?? false,
   active: extra.active ?? true,
   timeZone,
+  groups: extra.groups ?? ['jira-software-users', ...TEAM_GROUPS[role]],
 });
 
 /** The six personas a session can act as. */
