@@ -12,7 +12,8 @@ import { recentSignals, type SignalRecord } from '../../store/signal-reads';
 import { originSignalView } from './trail';
 
 const SIGNAL_STATES = ['new', 'triaged', 'routed'] as const;
-const NOTE_STATUSES = ['draft', 'exploring', 'ready'] as const;
+// Notes an issue may come from: any not yet shipped (issues are usually linked as the note goes into delivery).
+const NOTE_STATUSES = ['exploring', 'shaped', 'ready', 'in-delivery'] as const;
 const SCAN_PER_PARTITION = 100;
 const MAX_SIGNALS = 20;
 const MAX_NOTES = 10;

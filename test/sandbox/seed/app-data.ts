@@ -10,50 +10,152 @@
 import { customersAndArr, ORIGIN_PROPERTY_KEY, type OriginProperty } from '../../../src/domain/origin';
 import type { SignalRoute } from '../../../src/domain/signals';
 import { afterSignalStored } from '../../../src/services/signals/process';
-import { getDiscoveryNote, saveDiscoveryNote, type StoredDiscoveryNote } from '../../../src/store/discovery-note-repository';
+import { getDiscoveryNote, linkNoteEvidence, saveDiscoveryNote, type StoredDiscoveryNote } from '../../../src/store/discovery-note-repository';
 import { decideRoute, getRoutingDecision, RoutingConflict } from '../../../src/store/routing-decision-repository';
 import { insertSignals, signalKey, type StoredSignal } from '../../../src/store/signal-repository';
 import { selectRows } from '../../../src/store/sql/run';
 import { db } from '../../../src/store/sql/schema';
 import type { Sandbox } from '../sandbox';
 import { seedCustomers } from './customers';
-import { CHEN_WEI, HANNAH_OKAFOR, KWAME_MENSAH, LENA_FISCHER, PRIYA_RAMAN, SAM_WHITFIELD, YUKI_TANAKA } from './people';
+import { CHEN_WEI, GRACE_LIU, HANNAH_OKAFOR, KWAME_MENSAH, LENA_FISCHER, MAYA_LINDQVIST, PRIYA_RAMAN, SAM_WHITFIELD, TOMAS_ORTEGA, YUKI_TANAKA } from './people';
 import { SEED_SIGNALS, type SeedRoute, type SeedSignal as SignalRow } from './signals';
 
 const at = (today: Date, daysAgo: number, hour = 10): string =>
   new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - daysAgo, hour)).toISOString();
-const input = (kind: StoredDiscoveryNote['engineeringInput'][number]['kind'], who: { accountId: string; displayName: string }, text: string) => ({
-  kind,
-  who,
-  text,
-});
+type SeedPerson = { accountId: string; displayName: string; role: string };
+/** The team roles recorded with an entry: what the author's groups made them when they wrote it. */
+const ROLES_OF: Readonly<Record<string, Array<'engineering' | 'design' | 'product' | 'sales'>>> = {
+  engineer: ['engineering'],
+  designer: ['design'],
+  'product-lead': ['product'],
+  sales: ['sales'],
+};
+interface SeedInput {
+  kind: NonNullable<StoredDiscoveryNote['engineeringInput']>[number]['kind'];
+  who: SeedPerson;
+  text: string;
+  /** A question's resolution: who resolved it and what was decided. */
+  resolved?: { by: SeedPerson; text: string };
+}
+const input = (kind: SeedInput['kind'], who: SeedPerson, text: string, resolved?: SeedInput['resolved']): SeedInput => ({ kind, who, text, ...(resolved ? { resolved } : {}) });
 
-/** [id, title, problem, status, days since update, engineering input] */
-const NOTES: ReadonlyArray<[string, string, string, StoredDiscoveryNote['status'], number, ReturnType<typeof input>[]]> = [
-  ['note-instant-payouts', 'Instant payouts for marketplace sellers', 'Sellers on marketplaces wait up to a week for their money and ask their platform for advances; platforms lose sellers to competitors who pay out the same day.', 'ready', 6, [
-    input('constraint', PRIYA_RAMAN, 'Push-to-card goes through the acquirer’s OCT API, which caps a single payout at 10,000 EUR.'),
-    input('risk', KWAME_MENSAH, 'Instant payouts cannot be recalled: a fraud loss lands on us, so we need a per-seller velocity limit from day one.'),
-    input('technical-shape', PRIYA_RAMAN, 'A new payout rail beside SEPA in the payout engine; the ledger already supports a pending-to-settled transition per rail.'),
-  ]],
-  ['note-e-invoicing-eu', 'E-invoicing formats for EU customers', 'Customers in Italy, Germany and Belgium must send structured e-invoices (FatturaPA, XRechnung, ZUGFeRD, Peppol); PDFs are rejected by their customers’ AP teams.', 'exploring', 9, [
-    input('question', YUKI_TANAKA, 'Do we become a Peppol access point ourselves or integrate one? Certification takes months.'),
-    input('technical-shape', CHEN_WEI, 'One canonical invoice model rendered by format-specific writers; UBL 2.1 already exists and covers most of XRechnung.'),
-  ]],
-  ['note-multi-currency', 'Invoices in more than one currency', 'Enterprise customers bill in EUR and GBP and need the exchange rate locked on the issue date.', 'ready', 20, [
-    input('constraint', YUKI_TANAKA, 'Amounts are stored in minor units per currency; JPY has none, so rounding rules must come from ISO 4217, not a constant.'),
-    input('risk', CHEN_WEI, 'Credit notes against a locked-rate invoice must reuse its rate, or totals drift by a cent per line.'),
-  ]],
-  ['note-payment-plans', 'Paying an invoice in instalments', 'Tenants, parents and patients want to split a large invoice into a few payments; our customers track these by hand.', 'exploring', 12, [
-    input('question', LENA_FISCHER, 'Is a plan one invoice with scheduled collections, or several invoices? Dunning and tax reporting differ.'),
-    input('constraint', KWAME_MENSAH, 'Card-on-file consent must cover future collections (merchant-initiated transactions) or later charges will be declined.'),
-  ]],
-  ['note-portal-history', 'Payment history in the customer portal', 'Our customers’ clients email them for statements and past payments; the portal shows only open invoices.', 'draft', 3, [
-    input('technical-shape', YUKI_TANAKA, 'The portal can read the payments service’s customer view directly; no new storage is needed.'),
-  ]],
-  ['note-payout-scheduling', 'Choosing when payouts arrive', 'Merchants whose busy days are at the weekend want payouts on a day they choose, not our fixed schedule.', 'ready', 15, [
-    input('constraint', SAM_WHITFIELD, 'The payout batch runs per bank calendar; a chosen weekday must still skip bank holidays per country.'),
-    input('risk', PRIYA_RAMAN, 'Moving a merchant’s payout day can pay them twice in one week if the change lands between batches.'),
-  ]],
+interface SeedNote {
+  id: string;
+  title: string;
+  problem: string;
+  status: StoredDiscoveryNote['status'];
+  /** Days since the note was last updated. */
+  daysAgo: number;
+  inputs: SeedInput[];
+  desiredOutcome?: string;
+  designDirection?: string;
+  participants?: Array<[SeedPerson, 'engineering' | 'design' | 'product' | 'sales']>;
+  /** A product lead's waiver of the ready rule. */
+  waiver?: string;
+}
+
+/**
+ * Notes at every status: one exploring, two shaped (one held back by an open engineering question), two ready
+ * (one on engineering input, one on a product lead's waiver, which shows), one in delivery and one shipped.
+ */
+const NOTES: readonly SeedNote[] = [
+  {
+    id: 'note-instant-payouts',
+    title: 'Instant payouts for marketplace sellers',
+    problem: 'Sellers on marketplaces wait up to a week for their money and ask their platform for advances; platforms lose sellers to competitors who pay out the same day.',
+    status: 'ready',
+    daysAgo: 6,
+    desiredOutcome: 'A seller can take their balance to a debit card within minutes, and platforms stop losing sellers over payout speed.',
+    designDirection: 'An "Instant payout" action beside the balance, with the fee shown before confirming; the standard schedule stays the default.',
+    participants: [[HANNAH_OKAFOR, 'product'], [PRIYA_RAMAN, 'engineering'], [KWAME_MENSAH, 'engineering'], [TOMAS_ORTEGA, 'design']],
+    inputs: [
+      input('constraint', PRIYA_RAMAN, 'Push-to-card goes through the acquirer’s OCT API, which caps a single payout at 10,000 EUR.'),
+      input('risk', KWAME_MENSAH, 'Instant payouts cannot be recalled: a fraud loss lands on us, so we need a per-seller velocity limit from day one.'),
+      input('technical-shape', PRIYA_RAMAN, 'A new payout rail beside SEPA in the payout engine; the ledger already supports a pending-to-settled transition per rail.'),
+    ],
+  },
+  {
+    id: 'note-e-invoicing-eu',
+    title: 'E-invoicing formats for EU customers',
+    problem: 'Customers in Italy, Germany and Belgium must send structured e-invoices (FatturaPA, XRechnung, ZUGFeRD, Peppol); PDFs are rejected by their customers’ AP teams.',
+    status: 'shaped',
+    daysAgo: 9,
+    desiredOutcome: 'Invoices to Italian, German and Belgian buyers are accepted by their AP systems the first time, without a PDF.',
+    participants: [[GRACE_LIU, 'product'], [YUKI_TANAKA, 'engineering'], [CHEN_WEI, 'engineering']],
+    inputs: [
+      // Open: it holds the note back from ready until someone answers it.
+      input('question', YUKI_TANAKA, 'Do we become a Peppol access point ourselves or integrate one? Certification takes months.'),
+      input('technical-shape', CHEN_WEI, 'One canonical invoice model rendered by format-specific writers; UBL 2.1 already exists and covers most of XRechnung.'),
+    ],
+  },
+  {
+    id: 'note-multi-currency',
+    title: 'Invoices in more than one currency',
+    problem: 'Enterprise customers bill in EUR and GBP and need the exchange rate locked on the issue date.',
+    status: 'in-delivery',
+    daysAgo: 20,
+    desiredOutcome: 'One account bills in several currencies, and every total on an invoice and its credit notes agrees with the rate of its issue date.',
+    designDirection: 'Currency chosen per invoice (defaulting to the customer’s), the locked rate and its source shown under the total.',
+    participants: [[HANNAH_OKAFOR, 'product'], [YUKI_TANAKA, 'engineering'], [CHEN_WEI, 'engineering'], [MAYA_LINDQVIST, 'design']],
+    inputs: [
+      input('constraint', YUKI_TANAKA, 'Amounts are stored in minor units per currency; JPY has none, so rounding rules must come from ISO 4217, not a constant.'),
+      input('risk', CHEN_WEI, 'Credit notes against a locked-rate invoice must reuse its rate, or totals drift by a cent per line.'),
+      input('question', MAYA_LINDQVIST, 'Which rate source do we show customers: ECB reference or the acquirer’s?', {
+        by: YUKI_TANAKA,
+        text: 'ECB reference rate of the issue date; the acquirer’s rate only applies at settlement and is not on the invoice.',
+      }),
+    ],
+  },
+  {
+    id: 'note-payment-plans',
+    title: 'Paying an invoice in instalments',
+    problem: 'Tenants, parents and patients want to split a large invoice into a few payments; our customers track these by hand.',
+    status: 'exploring',
+    daysAgo: 12,
+    participants: [[GRACE_LIU, 'product'], [LENA_FISCHER, 'engineering']],
+    inputs: [
+      input('question', LENA_FISCHER, 'Is a plan one invoice with scheduled collections, or several invoices? Dunning and tax reporting differ.'),
+      input('constraint', KWAME_MENSAH, 'Card-on-file consent must cover future collections (merchant-initiated transactions) or later charges will be declined.'),
+    ],
+  },
+  {
+    id: 'note-portal-history',
+    title: 'Payment history in the customer portal',
+    problem: 'Our customers’ clients email them for statements and past payments; the portal shows only open invoices.',
+    status: 'shaped',
+    daysAgo: 3,
+    desiredOutcome: 'Clients find any past payment and download a statement themselves, and our customers stop answering those emails.',
+    participants: [[HANNAH_OKAFOR, 'product'], [YUKI_TANAKA, 'engineering'], [TOMAS_ORTEGA, 'design']],
+    inputs: [
+      input('technical-shape', YUKI_TANAKA, 'The portal can read the payments service’s customer view directly; no new storage is needed.'),
+      input('risk', TOMAS_ORTEGA, 'Refunds and partial payments need their own rows, or the history will not add up to the statement.'),
+    ],
+  },
+  {
+    id: 'note-payout-scheduling',
+    title: 'Choosing when payouts arrive',
+    problem: 'Merchants whose busy days are at the weekend want payouts on a day they choose, not our fixed schedule.',
+    status: 'shipped',
+    daysAgo: 15,
+    desiredOutcome: 'A merchant picks the weekday their payouts arrive, and it is honoured around bank holidays.',
+    participants: [[HANNAH_OKAFOR, 'product'], [SAM_WHITFIELD, 'engineering'], [PRIYA_RAMAN, 'engineering']],
+    inputs: [
+      input('constraint', SAM_WHITFIELD, 'The payout batch runs per bank calendar; a chosen weekday must still skip bank holidays per country.'),
+      input('risk', PRIYA_RAMAN, 'Moving a merchant’s payout day can pay them twice in one week if the change lands between batches.'),
+    ],
+  },
+  {
+    id: 'note-statements-by-email',
+    title: 'Customer statements by email at month end',
+    problem: 'Finance teams spend two days a month exporting and emailing statements to each of their customers.',
+    status: 'ready',
+    daysAgo: 4,
+    desiredOutcome: 'Every customer gets their statement by email on the first working day of the month, with nobody exporting anything.',
+    participants: [[GRACE_LIU, 'product'], [MAYA_LINDQVIST, 'design']],
+    inputs: [input('risk', MAYA_LINDQVIST, 'Customers with many sub-accounts need one statement each, or the email becomes unreadable.')],
+    waiver:
+      'The statement job and its PDF already exist for the portal; this only schedules it and emails the result. Sam reviewed it in sprint planning and has nothing to add, so we are not holding it for written input.',
+  },
 ];
 
 /** [issue summary, signal external ids, discovery note id] — matched against the seeded site by summary. */
@@ -180,24 +282,48 @@ async function seedSignals(today: Date): Promise<{ byExternalId: Map<string, See
   return { byExternalId, created: ids.filter((id) => !existing.has(id)) };
 }
 
-async function seedNotes(today: Date): Promise<void> {
-  for (const [id, title, problem, status, daysAgo, inputs] of NOTES) {
-    if ((await getDiscoveryNote(id)) !== null) continue;
+/** An entry as the seed writes it: with the author's roles then, and a question's resolution. */
+const entryOf = (today: Date, note: SeedNote, e: SeedInput, i: number) => ({
+  kind: e.kind,
+  text: e.text,
+  authorAccountId: e.who.accountId,
+  authorName: e.who.displayName,
+  authorRoles: ROLES_OF[e.who.role] ?? [],
+  at: at(today, note.daysAgo + note.inputs.length - i, 14),
+  ...(e.resolved ? { resolution: { by: e.resolved.by.accountId, byName: e.resolved.by.displayName, text: e.resolved.text, at: at(today, note.daysAgo, 11) } } : {}),
+});
+
+/** Each note once (a note already there is left as a person may have changed it), with the signals and clusters behind it. */
+async function seedNotes(today: Date, signals: Map<string, SeededSignal>): Promise<void> {
+  for (const note of NOTES) {
+    if ((await getDiscoveryNote(note.id)) !== null) continue;
+    const lead = note.participants?.find(([, role]) => role === 'product')?.[0] ?? HANNAH_OKAFOR;
+    await linkNoteEvidence(note.id, await evidenceOf(note.id, signals), lead.accountId, Date.parse(at(today, note.daysAgo + 7)));
     await saveDiscoveryNote({
-      id,
-      title,
-      problem,
-      status,
-      updatedAt: Math.floor(Date.parse(at(today, daysAgo)) / 1000),
-      engineeringInput: inputs.map((e, i) => ({
-        kind: e.kind,
-        text: e.text,
-        authorAccountId: e.who.accountId,
-        authorName: e.who.displayName,
-        at: at(today, daysAgo + inputs.length - i, 14),
-      })),
+      id: note.id,
+      title: note.title,
+      problem: note.problem,
+      status: note.status,
+      updatedAt: Math.floor(Date.parse(at(today, note.daysAgo)) / 1000),
+      engineeringInput: note.inputs.map((e, i) => entryOf(today, note, e, i)),
+      createdBy: lead.accountId,
+      createdByName: lead.displayName,
+      ...(note.desiredOutcome ? { desiredOutcome: note.desiredOutcome } : {}),
+      ...(note.designDirection ? { designDirection: note.designDirection } : {}),
+      ...(note.participants ? { participants: note.participants.map(([who, role]) => ({ accountId: who.accountId, name: who.displayName, role })) } : {}),
+      ...(note.waiver ? { waiver: { by: lead.accountId, byName: lead.displayName, reason: note.waiver, at: at(today, note.daysAgo, 16) } } : {}),
     });
   }
+}
+
+/** The signals the origins below trace to this note, and the clusters the engine put them in. */
+async function evidenceOf(noteId: string, signals: Map<string, SeededSignal>): Promise<{ clusterIds: string[]; signalIds: string[] }> {
+  const signalIds = [
+    ...new Set(ORIGINS.filter(([, , origin]) => origin === noteId).flatMap(([, externalIds]) => externalIds.flatMap((x) => signals.get(x)?.id ?? []))),
+  ];
+  if (signalIds.length === 0) return { clusterIds: [], signalIds };
+  const rows = await selectRows(db.selectFrom('signal').select('cluster_id').where('id', 'in', signalIds).compile());
+  return { clusterIds: [...new Set(rows.flatMap((r) => (r.cluster_id ? [r.cluster_id] : [])))], signalIds };
 }
 
 async function seedOrigins(sandbox: Sandbox, today: Date, signals: Map<string, SeededSignal>): Promise<void> {
@@ -300,7 +426,7 @@ export async function seedAppDataCounted(sandbox: Sandbox, today: Date): Promise
   });
   await sandbox.events.settle();
   return sandbox.asApp(async () => {
-    await seedNotes(today);
+    await seedNotes(today, byExternalId);
     await seedOrigins(sandbox, today, byExternalId);
     const { decided, unclustered } = await seedRoutingDecisions(sandbox, today, byExternalId);
     return { signalsCreated: created.length, decisionsRecorded: decided, routedWithoutCluster: unclustered };
@@ -319,5 +445,5 @@ export const seededSignalId = (externalId: string): string => {
   return signalKey(row.source, row.externalId);
 };
 export const SEEDED_SIGNAL_COUNT = SEED_SIGNALS.length;
-export const SEEDED_NOTE_IDS = NOTES.map((n) => n[0]);
+export const SEEDED_NOTE_IDS = NOTES.map((n) => n.id);
 export const SEEDED_ORIGIN_SUMMARIES = ORIGINS.map((o) => o[0]);
