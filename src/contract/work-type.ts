@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { READINESS_KEYS } from '../domain/readiness';
 import { WORK_TYPES } from '../domain/work-type';
 import { accountIdSchema, issueKeySchema, workTypeSchema } from './schemas';
 
@@ -40,7 +41,7 @@ export type SuggestionRulesDto = z.infer<typeof suggestionRulesSchema>;
  * panel.ts already imports this file: defining it there would make the two import each other.
  */
 export const readinessItemSchema = z.object({
-  key: z.enum(['classified', 'origin', 'discovery', 'walkthrough']),
+  key: z.enum(READINESS_KEYS),
   label: z.string(),
   state: z.enum(['done', 'todo', 'not-yet-available']),
   detail: z.string(),

@@ -2,5 +2,5 @@ import { issueContext } from '../services/panel/context';
 import type { PracticeResolvers } from './define';
 
 export const panelResolvers: PracticeResolvers<'panel'> = {
-  'panel.context': ({ issueKey }) => issueContext(issueKey),
+  'panel.context': ({ issueKey }, { accountId }) => issueContext(issueKey, accountId),
 };

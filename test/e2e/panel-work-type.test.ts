@@ -92,6 +92,7 @@ test('an engineer accepts the suggestion on an unclassified issue; the field sho
 
     await page.goto(`${started().host.url}/#/project/PAY`);
     const triage = surface(page, 'Upstream triage');
+    await triage.getByTestId('triage-tab-unclassified').click();
     await triage.getByTestId('unclassified-row').first().waitFor();
     expect(await triage.locator(`tr[data-key="${target.key}"]`).count()).toBe(0);
   });
@@ -141,7 +142,7 @@ test("the origin trail shows a seeded signal's customer and ARR, its details in 
     expect(await note.innerText()).toContain('E-invoicing formats for EU customers');
     expect(await note.innerText()).toContain('Yuki Tanaka');
     expect(await panel.getByTestId('readiness-origin').getAttribute('data-state')).toBe('done');
-    expect(await panel.getByTestId('readiness-walkthrough').innerText()).toMatch(/Coming with/);
+    expect(await panel.getByTestId('readiness-walkthrough').innerText()).toMatch(/No walkthrough yet/);
 
     // Signals have no page of their own yet: no link to the triage list (a dead end), the details open in place.
     expect(await panel.getByText('Open in triage').count()).toBe(0);

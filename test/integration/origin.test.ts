@@ -99,7 +99,7 @@ describe('panel.context', () => {
     expect(result.data.origin.discoveryNote.engineeringInput.map((e) => e.author)).toContain('Priya Raman');
     expect(result.data.workType.suggestion).toMatchObject({ workType: 'Innovative' });
     expect(result.data.workType.suggestion!.reasons).toEqual(expect.arrayContaining(['came from a roadmap signal', 'came from a discovery note']));
-    expect(result.data.readiness.map((r) => r.key)).toEqual(['classified', 'origin', 'discovery', 'walkthrough']);
+    expect(result.data.readiness.map((r) => r.key)).toEqual(['classified', 'origin', 'discovery', 'walkthrough', 'error-states']);
   });
 
   it('lists a deleted signal under missing rather than dropping it', async () => {

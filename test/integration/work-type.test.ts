@@ -87,7 +87,7 @@ describe('workType.set', () => {
     const depth = sequentialDepth([...sandbox.jiraLink.log, ...sandbox.storageLink.log]);
     const jiraCalls = sandbox.jiraLink.log.map((r) => `${r.method} ${r.path.split('?')[0]}`);
     sandbox.setLatency(0);
-    expect(set.data.readiness.map((r) => r.key)).toEqual(['classified', 'origin', 'discovery', 'walkthrough']);
+    expect(set.data.readiness.map((r) => r.key)).toEqual(['classified', 'origin', 'discovery', 'walkthrough', 'error-states']);
     expect(stateOf(set, 'classified')).toBe('done');
     expect(stateOf(set, 'origin')).toBe('todo');
     // Reads in parallel, the field write, the decision record: the readiness adds neither a call nor a round trip.

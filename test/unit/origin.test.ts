@@ -76,15 +76,13 @@ describe('unlinkOrigin and noOrigin', () => {
 });
 
 describe('readinessOf', () => {
-  it('counts an explicit "none" as a known origin and marks future features not yet available', () => {
+  // The whole rule set (discovery, walkthrough, error states) is in test/unit/readiness.test.ts.
+  it('counts an explicit "none" as a known origin', () => {
     const items = readinessOf({ workType: null, originKind: 'none' });
     expect(items.map((i) => [i.key, i.state])).toEqual([
       ['classified', 'todo'],
       ['origin', 'done'],
-      ['discovery', 'not-yet-available'],
-      ['walkthrough', 'not-yet-available'],
     ]);
-    expect(items[2].detail).toMatch(/discovery notes feature/);
   });
 });
 

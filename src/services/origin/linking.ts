@@ -8,6 +8,7 @@ import { AppError } from '../../errors';
 import { hasLinks, linkOrigin, noOrigin, ORIGIN_PROPERTY_KEY, unlinkOrigin, type OriginProperty } from '../../domain/origin';
 import { myIssuePermissions } from '../../jira/issue-permissions';
 import { getIssueRecord } from '../../jira/issue-reads';
+import { refreshReadyFlag } from '../walkthrough/readiness';
 import { deleteOriginProperty, parseOriginProperty, writeOriginProperty } from '../../jira/origin-property';
 import { displayNamesOf } from '../../jira/users';
 import { getDiscoveryNotes } from '../../store/discovery-note-repository';
@@ -77,6 +78,7 @@ export async function linkIssueOrigin(
     clock.now().toISOString(),
   );
   await writeOriginProperty(issue.key, next);
+  await refreshReadyFlag(issue.key);
   return { origin: await trailOf(next, earlier) };
 }
 
@@ -104,6 +106,7 @@ export async function unlinkIssueOrigin(
   // Nothing left: the origin is unknown again, not "none" (nobody said it has none).
   if (next) await writeOriginProperty(issue.key, next);
   else await deleteOriginProperty(issue.key);
+  if (next) await refreshReadyFlag(issue.key);
   return { origin: await trailOf(next, remaining) };
 }
 
@@ -114,5 +117,6 @@ export async function markIssueOriginNone(issueKey: string, accountId: string): 
   }
   const next = noOrigin(accountId, clock.now().toISOString());
   await writeOriginProperty(issue.key, next);
+  await refreshReadyFlag(issue.key);
   return { origin: await trailOf(next, new Map()) };
 }

@@ -7,7 +7,7 @@ import type { ResolverOutput } from '../../contract';
 import { AppError } from '../../errors';
 import type { WorkType } from '../../domain/work-type';
 import { ORIGIN_PROPERTY_KEY } from '../../domain/origin';
-import { readinessOf } from '../../domain/readiness';
+import { isReady, readinessOf } from '../../domain/readiness';
 import { planFieldValueWrites } from '../../domain/work-type-writes';
 import { writeFieldValues } from '../../jira/app-field-values';
 import { workTypeFieldId } from '../../jira/fields';
@@ -17,6 +17,7 @@ import { parseOriginProperty } from '../../jira/origin-property';
 import { displayNamesOf } from '../../jira/users';
 import { saveDecisions, type WorkTypeDecision } from '../../store/work-type-decision-repository';
 import { clock } from '../clock';
+import { discoveryFactsFor, syncReadyFlag, walkthroughFactsFor } from '../walkthrough/readiness';
 
 export interface Assignment {
   issueKey: string;
@@ -26,20 +27,28 @@ export interface Assignment {
 
 export async function setWorkType(assignment: Assignment, accountId: string): Promise<ResolverOutput<'workType.set'>> {
   const { issueKey } = assignment;
-  const [issue, permissions, fieldId, names] = await Promise.all([
+  const [issue, permissions, fieldId, names, walkthrough] = await Promise.all([
     // The origin property rides on the read that proves the person may see the issue, so the answer can carry
     // the issue's new readiness without another round trip to Jira.
     getIssueRecord('user', issueKey, ['issuetype'], [ORIGIN_PROPERTY_KEY]),
     myIssuePermissions(issueKey),
     workTypeFieldId(),
     displayNamesOf([accountId]),
+    // SQL only, beside the Jira reads: the answer carries the whole readiness, and `ready` follows it.
+    walkthroughFactsFor(issueKey),
   ]);
   if (!permissions.browse || !permissions.edit) {
     throw new AppError('forbidden', `You can see ${issueKey} but do not have permission to edit it, so you cannot set its work type. Ask a project admin for Edit Issues permission.`);
   }
   const setAt = clock.now();
-  await writeFieldValues(fieldId, planFieldValueWrites([{ issueId: Number(issue.id), workType: assignment.workType }]));
+  const origin = parseOriginProperty(issue.properties?.[ORIGIN_PROPERTY_KEY]);
+  const [, discovery] = await Promise.all([
+    writeFieldValues(fieldId, planFieldValueWrites([{ issueId: Number(issue.id), workType: assignment.workType }])),
+    discoveryFactsFor(origin),
+  ]);
   await saveDecisions([decisionOf(issue.id, issue.key ?? issueKey, assignment, accountId, setAt)]);
+  const readiness = readinessOf({ workType: assignment.workType, originKind: origin?.kind ?? 'unknown', discovery, walkthrough });
+  await syncReadyFlag(issue.key ?? issueKey, origin, isReady(readiness));
   return {
     issueKey: issue.key ?? issueKey,
     value: assignment.workType,
@@ -49,10 +58,7 @@ export async function setWorkType(assignment: Assignment, accountId: string): Pr
       setAt: setAt.toISOString(),
       acceptedSuggestion: assignment.acceptedSuggestion,
     },
-    readiness: readinessOf({
-      workType: assignment.workType,
-      originKind: parseOriginProperty(issue.properties?.[ORIGIN_PROPERTY_KEY])?.kind ?? 'unknown',
-    }),
+    readiness,
   };
 }
 

@@ -75,7 +75,8 @@ function IssueContext({ issueKey }: { issueKey: string }) {
         update((data) => ({
           ...data,
           workType: { ...data.workType, value: saved.value, decision: saved.decision },
-          readiness: saved.readiness,
+          // The write judges only the items it read (work type, origin); the others stay as the panel has them.
+          readiness: data.readiness.map((item) => saved.readiness.find((s) => s.key === item.key) ?? item),
         }));
         emitWorkTypeChanged({ issueKey, value: saved.value });
         announce(saved.value ? `Work type set to ${saved.value}.` : 'Work type cleared.');
