@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { SIGNAL_CATEGORIES, type SignalSource } from '../domain/signals';
-import { projectKeySchema } from './schemas';
+import { RATIONALE_MAX_CHARS, RATIONALE_REQUIRED, RATIONALE_TOO_LONG } from '../domain/routing';
+import { SIGNAL_CATEGORIES, SIGNAL_ROUTES, type SignalSource } from '../domain/signals';
+import { issueKeySchema, projectKeySchema } from './schemas';
 
 /**
  * The sources a sender may name in Upstream's own signed JSON. The tools with a channel of their own (HubSpot,
@@ -185,6 +186,89 @@ export const CSV_IMPORT_BATCH_ROWS = 50;
 /** Rows per file: a larger file is refused before anything is sent. */
 export const CSV_IMPORT_MAX_ROWS = 5000;
 
+// ——— Routing (issue 10): decisions with a reason, one standing per cluster, the Jira side through the outbox ———
+
+/** Clusters routed in one call at most: Jira's bulk create takes 50 issues, so a Quick fix batch is one call. */
+export const MAX_ROUTE_TARGETS = 50;
+
+const rationaleSchema = z.string().trim().min(1, RATIONALE_REQUIRED).max(RATIONALE_MAX_CHARS, RATIONALE_TOO_LONG);
+const issueSummaryTextSchema = z.string().trim().min(1, 'Give the new issue a summary.').max(255, 'A summary is at most 255 characters.');
+
+/** The Jira side of a decision: pending until done; failed for good says why and may be retried. */
+export const routeJiraSideSchema = z.object({
+  state: z.enum(['none', 'pending', 'done', 'failed']),
+  issueKey: z.string().nullable(),
+  error: z.string().nullable(),
+});
+
+/** A decision as the Inbox shows it: where, why, who (display name) and when, and its Jira side. */
+export const routingDecisionDtoSchema = z.object({
+  clusterId: z.string(),
+  route: z.string(),
+  rationale: z.string(),
+  by: z.string(),
+  at: z.string(),
+  duplicateOf: z.string().nullable(),
+  jira: routeJiraSideSchema,
+});
+export type RoutingDecisionDto = z.infer<typeof routingDecisionDtoSchema>;
+
+/** One target's outcome: decided; conflict (with the cluster and decision as they are now); refused (with why). */
+export const routeOutcomeSchema = z.object({
+  /** The cluster routed: for a signal target, the new cluster it was split into (or, if the split failed, its cluster). */
+  clusterId: z.string(),
+  /** The signal, for a signal target. */
+  signalId: z.string().nullable(),
+  outcome: z.enum(['decided', 'conflict', 'refused']),
+  decision: routingDecisionDtoSchema.nullable(),
+  current: z.object({ cluster: clusterSummarySchema.nullable(), decision: routingDecisionDtoSchema.nullable() }).nullable(),
+  /** For conflict and refused: a sentence for the person. */
+  message: z.string().nullable(),
+});
+
+/**
+ * What to route: a cluster at the version the lead saw, or one signal in it (`signalId`): the signal is split
+ * out into a cluster of its own first (an undoable move), and that cluster is routed.
+ */
+const routeTargetSchema = z.object({ clusterId: sqlRecordIdSchema, version: z.number().int().nonnegative(), signalId: sqlRecordIdSchema.optional() }).strict();
+
+export const routeInputSchema = z
+  .object({
+    projectKey: projectKeySchema,
+    targets: z
+      .array(routeTargetSchema)
+      .min(1, 'Choose at least one cluster to route.')
+      .max(MAX_ROUTE_TARGETS, `Route at most ${MAX_ROUTE_TARGETS} clusters at once.`)
+      .refine((targets) => new Set(targets.map((t) => `${t.clusterId}/${t.signalId ?? ''}`)).size === targets.length, 'Each cluster (or signal) once.')
+      .refine(
+        (targets) => targets.every((t) => t.signalId !== undefined || !targets.some((o) => o !== t && o.clusterId === t.clusterId)),
+        'Route a cluster, or signals out of it, not both at once.',
+      ),
+    route: z.enum(SIGNAL_ROUTES),
+    rationale: rationaleSchema,
+    roadmap: z.union([z.object({ epicKey: issueKeySchema }).strict(), z.object({ create: z.object({ projectKey: projectKeySchema, summary: issueSummaryTextSchema }).strict() }).strict()]).optional(),
+    quickFix: z.object({ projectKey: projectKeySchema, intoNextSprint: z.boolean().default(false) }).strict().optional(),
+    duplicateOf: expectedClusterSchema.optional(),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    const need = (present: boolean, path: string, message: string): void => {
+      if (!present) ctx.addIssue({ code: 'custom', path: [path], message });
+    };
+    need(input.route !== 'roadmap' || input.roadmap !== undefined, 'roadmap', 'Roadmap needs an epic to link to, or one to create.');
+    need(input.route !== 'quick-fix' || input.quickFix !== undefined, 'quickFix', 'Quick fix needs the project to create the Corrective issue in.');
+    need(input.route !== 'duplicate' || input.duplicateOf !== undefined, 'duplicateOf', 'Duplicate needs the cluster this one duplicates.');
+    need(input.route === 'roadmap' || input.roadmap === undefined, 'roadmap', 'Only a Roadmap decision names an epic.');
+    need(input.route === 'quick-fix' || input.quickFix === undefined, 'quickFix', 'Only a Quick fix decision names a project for the issue.');
+    need(input.route === 'duplicate' || input.duplicateOf === undefined, 'duplicateOf', 'Only a Duplicate decision names another cluster.');
+    need(
+      input.duplicateOf === undefined || !input.targets.some((t) => t.clusterId === input.duplicateOf?.clusterId),
+      'duplicateOf',
+      'A cluster cannot be a duplicate of itself.',
+    );
+  });
+export type RouteInput = z.output<typeof routeInputSchema>;
+
 export const signalsContract = {
   /** One page of clusters in a state (the Inbox: `new`), strongest evidence or most recent first. */
   'signals.inbox': {
@@ -303,5 +387,18 @@ export const signalsContract = {
         }),
       ),
     }),
+  },
+  /**
+   * Routes clusters (1–50) at once: a rationale is required; each target names the cluster version the lead saw.
+   * The decision is stored first; the Jira side (create or link the issue, its origin) follows through the outbox.
+   */
+  'signals.route': {
+    input: routeInputSchema,
+    output: z.object({ results: z.array(routeOutcomeSchema) }),
+  },
+  /** Tries again the Jira side of a decision that failed for good. */
+  'signals.retryRoute': {
+    input: z.object({ projectKey: projectKeySchema, clusterId: sqlRecordIdSchema }).strict(),
+    output: z.object({ decision: routingDecisionDtoSchema }),
   },
 } as const;

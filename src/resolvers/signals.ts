@@ -2,6 +2,7 @@ import { requireSignalReader } from '../services/signals/access';
 import { importCsvRows } from '../services/signals/csv-import';
 import { signalsCluster, signalsInbox } from '../services/signals/inbox';
 import { markInboxNotSame, mergeInboxClusters, moveInboxSignals, renameInboxCluster, setInboxCategory, undoInboxChange } from '../services/signals/inbox-changes';
+import { retryRoute, routeClusters } from '../services/signals/routing';
 import { shareSignal, signalCustomers } from '../services/signals/share';
 import type { PracticeResolvers } from './define';
 
@@ -26,4 +27,7 @@ export const signalsResolvers: PracticeResolvers<'signals'> = {
     await requireSignalReader(input.projectKey);
     return importCsvRows({ fileName: input.fileName, rows: input.rows }, accountId);
   },
+  // Who may route (triage the project, create issues where the Jira side goes) is asked of Jira in the service, first.
+  'signals.route': (input, { accountId }) => routeClusters(input, accountId),
+  'signals.retryRoute': (input, { accountId }) => retryRoute(input, accountId),
 };

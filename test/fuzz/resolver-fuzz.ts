@@ -114,3 +114,86 @@ export async function fuzzKey(
   );
   return { rejected, accepted };
 }
+
+/** Placeholders in sample payloads (`'§version'`) stand for data as it is at the moment of the call. */
+export const hasLive = (value: unknown): boolean =>
+  typeof value === 'string' ? value.startsWith('§') : value !== null && typeof value === 'object' ? Object.values(value).some(hasLive) : false;
+
+/** The payload with each placeholder replaced by its current value. */
+export function substitute(value: unknown, live: Readonly<Record<string, string | number>>): unknown {
+  if (typeof value === 'string') return value in live ? live[value] : value;
+  if (Array.isArray(value)) return value.map((v) => substitute(v, live));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, live)]));
+  return value;
+}
+
+/** MariaDB's CHECKSUM TABLE of the practice's tables, as one string: equal before and after means nothing changed. */
+export async function tablesChecksum(database: { query: (sql: string) => Promise<[unknown, unknown]> }, tables: readonly string[]): Promise<string> {
+  const [rows] = await database.query(`CHECKSUM TABLE ${tables.map((t) => `\`${t}\``).join(', ')}`);
+  return (rows as Array<{ Table: string; Checksum: string | number | null }>).map((r) => `${r.Table}=${r.Checksum}`).join(' ');
+}
+
+export interface TableFuzz {
+  valid: readonly Json[];
+  callers: readonly string[];
+  moduleKey: string;
+  /** The placeholders' current values; `wrote` when providing them changed the tables (set a case up). */
+  live?: () => Promise<{ values: Record<string, string | number>; wrote: boolean }>;
+  /** The tables a refused call must leave as they were (tablesChecksum). */
+  checksum: () => Promise<string>;
+  /** After an accepted call: let what it queued finish before the next baseline. */
+  afterAccepted?: () => Promise<void>;
+  /** What the tables are, for the failure message. */
+  tablesName: string;
+  seed?: number;
+}
+
+/**
+ * fuzzKey for a practice stored in Forge SQL: besides the envelope, `internal` and Jira/KVS writes, a refused
+ * call that ran any SQL must leave the practice's tables with the checksum they had before it. The baseline is
+ * taken again after each accepted call (which may write) and after a placeholder was set up.
+ */
+export async function fuzzKeyAgainstTables(sandbox: Sandbox, key: ResolverKey, fuzz: TableFuzz): Promise<{ accepted: number; rejected: number; sqlChecked: number }> {
+  const envelope = resultSchema(contract[key].output);
+  let accepted = 0;
+  let rejected = 0;
+  let sqlChecked = 0;
+  let baseline: string | null = null;
+  await fc.assert(
+    fc.asyncProperty(payloads(fuzz.valid), fc.constantFrom(...fuzz.callers), async (generated, accountId) => {
+      let payload: unknown = generated;
+      if (fuzz.live && hasLive(generated)) {
+        const live = await fuzz.live();
+        if (live.wrote) baseline = null;
+        payload = substitute(generated, live.values);
+      }
+      baseline ??= await fuzz.checksum();
+      sandbox.clearLogs();
+      let answer: unknown;
+      try {
+        answer = await sandbox.invoke({ accountId, moduleKey: fuzz.moduleKey, extension: {} }, key, payload);
+      } catch (error: unknown) {
+        throw new Error(`${key} threw instead of answering: ${String(error)}`);
+      }
+      const parsed = envelope.safeParse(answer);
+      if (!parsed.success) throw new Error(`${key} answered outside the envelope: ${JSON.stringify(answer).slice(0, 300)}`);
+      if (parsed.data.ok) {
+        accepted += 1;
+        await fuzz.afterAccepted?.();
+        baseline = null;
+        return;
+      }
+      rejected += 1;
+      const { code } = parsed.data.error;
+      if (code === 'internal') throw new Error(`${key} answered internal for ${JSON.stringify(payload)?.slice(0, 200)}`);
+      const writes = STORAGE_OR_JIRA_WRITE(sandbox);
+      if (writes.length > 0) throw new Error(`${key} refused (${code}) but wrote ${writes.join(', ')}`);
+      if (sandbox.sqlLink.log.length > 0) {
+        sqlChecked += 1;
+        if ((await fuzz.checksum()) !== baseline) throw new Error(`${key} refused (${code}) but changed the ${fuzz.tablesName}, for ${JSON.stringify(payload)?.slice(0, 300)}`);
+      }
+    }),
+    { numRuns: RUNS_PER_KEY, seed: fuzz.seed ?? 20261126, endOnFailure: true },
+  );
+  return { accepted, rejected, sqlChecked };
+}

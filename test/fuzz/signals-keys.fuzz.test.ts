@@ -43,7 +43,35 @@ let valid: Record<string, Json[]> = {};
  * after the changes before it (fixed samples go stale after their first success, and are kept too: a stale
  * version is the conflict path).
  */
-const LIVE = { from: '§from', fromVersion: '§from-version', to: '§to', toVersion: '§to-version', signal: '§signal', signalVersion: '§signal-version' } as const;
+const LIVE = {
+  from: '§from',
+  fromVersion: '§from-version',
+  to: '§to',
+  toVersion: '§to-version',
+  signal: '§signal',
+  signalVersion: '§signal-version',
+  failedRoute: '§failed-route',
+} as const;
+
+/**
+ * A routed cluster whose Jira side failed for good, for `signals.retryRoute`: written here (test set-up, before
+ * the call's SQL baseline is taken) with a fresh decision id each time, so every valid retry has one to retry
+ * whatever the keys before it left behind.
+ */
+let failedRoutes = 0;
+async function failedRouteCluster(): Promise<string> {
+  failedRoutes += 1;
+  const now = Date.now();
+  await database.query(
+    "INSERT IGNORE INTO `cluster` (id, title, state, first_seen_at, last_seen_at, updated_at) VALUES ('cluster-fuzz-retry', 'Retried', 'routed', ?, ?, ?)",
+    [now, now, now],
+  );
+  await database.query(
+    "INSERT INTO `routing_decision` (cluster_id, route, rationale, decided_by, decided_at, version, decision_id, cluster_version, jira_state, jira_error, target_project_key, into_next_sprint) VALUES ('cluster-fuzz-retry', 'quick-fix', 'Fix it.', ?, ?, 1, ?, 1, 'failed', 'Jira refused it.', 'PAY', 0) ON DUPLICATE KEY UPDATE decision_id = VALUES(decision_id), jira_state = 'failed', jira_effect_id = NULL, issue_key = NULL",
+    [SEED_USERS.productLead, now, `decision-fuzz-${failedRoutes}`],
+  );
+  return 'cluster-fuzz-retry';
+}
 
 async function liveValues(): Promise<Record<string, string | number>> {
   const [clusterRows] = await database.query(
@@ -59,6 +87,7 @@ async function liveValues(): Promise<Record<string, string | number>> {
     [LIVE.toVersion]: Number(to?.version ?? 0),
     [LIVE.signal]: signal?.id ?? 'signal-none',
     [LIVE.signalVersion]: Number(signal?.version ?? 0),
+    [LIVE.failedRoute]: await failedRouteCluster(),
   };
 }
 
@@ -92,10 +121,14 @@ beforeEach(async () => {
   const [clusterRows] = await database.query(
     "SELECT id, version FROM `cluster` WHERE state IN ('new', 'triaged') AND signal_count > 0 ORDER BY evidence_score DESC, id LIMIT 4",
   );
-  const [c1, c2, c3, c4] = (clusterRows as Array<{ id: string; version: number }>).map((r) => ({ clusterId: r.id, version: Number(r.version) }));
+  // signals.route (run late) parks, declines and routes open clusters: past it, fewer than four may be left, and
+  // the keys after it fall back to ids that do not exist.
+  const none = { clusterId: 'cluster-none', version: 0 };
+  const open = (clusterRows as Array<{ id: string; version: number }>).map((r) => ({ clusterId: r.id, version: Number(r.version) }));
+  const [c1, c2, c3, c4] = [0, 1, 2, 3].map((i) => open[i] ?? none) as [typeof none, typeof none, typeof none, typeof none];
   const [signalRows] = await database.query('SELECT id, version FROM `signal` WHERE cluster_id IN (?, ?) ORDER BY id', [c1.clusterId, c2.clusterId]);
-  const [s1, s2] = signalRows as Array<{ id: string; version: number }>;
-  const [inC1] = (await database.query('SELECT id FROM `signal` WHERE cluster_id = ? ORDER BY id', [c1.clusterId]))[0] as Array<{ id: string }>;
+  const [s1, s2] = [0, 1].map((i) => (signalRows as Array<{ id: string; version: number }>)[i] ?? { id: 'signal-none', version: 0 });
+  const [inC1] = [((await database.query('SELECT id FROM `signal` WHERE cluster_id = ? ORDER BY id', [c1.clusterId]))[0] as Array<{ id: string }>)[0] ?? { id: 'signal-none' }];
   valid = {
     'signals.inbox': [{ projectKey: 'PAY' }, { projectKey: 'OPS', state: 'routed', sort: 'recent', pageSize: 5 }, { projectKey: 'INV', category: 'request', customer: 'Brightwater Logistics' }],
     'signals.cluster': [{ projectKey: 'PAY', clusterId: c1.clusterId }, { projectKey: 'OPS', clusterId: c2.clusterId }],
@@ -129,6 +162,16 @@ beforeEach(async () => {
     'signals.importCsv': [
       { projectKey: 'PAY', fileName: 'feedback.csv', rows: [{ rowNumber: 2, customer: 'Tidewater', text: 'Export to Excel, please.' }, { rowNumber: 3, customer: '', text: 'x' }] },
     ],
+    'signals.route': [
+      { projectKey: 'PAY', targets: [{ clusterId: LIVE.from, version: LIVE.fromVersion }], route: 'quick-fix', rationale: 'Small fix, next sprint.', quickFix: { projectKey: 'PAY', intoNextSprint: true } },
+      { projectKey: 'PAY', targets: [{ clusterId: LIVE.from, version: LIVE.fromVersion }], route: 'parking-lot', rationale: 'Real, but later.' },
+      { projectKey: 'PAY', targets: [{ clusterId: LIVE.to, version: LIVE.toVersion }, { clusterId: LIVE.from, version: LIVE.fromVersion }], route: 'declined', rationale: 'Out of scope.' },
+      { projectKey: 'PAY', targets: [{ clusterId: LIVE.to, version: LIVE.toVersion }], route: 'roadmap', rationale: 'Planned.', roadmap: { create: { projectKey: 'PAY', summary: 'Same-day payouts' } } },
+      { projectKey: 'PAY', targets: [{ clusterId: LIVE.to, version: LIVE.toVersion }], route: 'duplicate', rationale: 'Same need.', duplicateOf: { clusterId: LIVE.from, version: LIVE.fromVersion } },
+      { projectKey: 'PAY', targets: [c3], route: 'declined', rationale: 'Stale version: conflict.' },
+      { projectKey: 'PAY', targets: [{ clusterId: LIVE.from, version: LIVE.fromVersion, signalId: LIVE.signal }], route: 'parking-lot', rationale: 'This one signal, later.' },
+    ],
+    'signals.retryRoute': [{ projectKey: 'PAY', clusterId: LIVE.failedRoute }, { projectKey: 'PAY', clusterId: c1.clusterId }],
   };
 });
 
@@ -146,6 +189,8 @@ async function fuzzSignalsKey(key: ResolverKey): Promise<{ accepted: number; rej
   await fc.assert(
     fc.asyncProperty(payloads(valid[key]), fc.constantFrom(...people), async (generated, accountId) => {
       const payload = await resolveLive(generated);
+      // Resolving placeholders may set data up (a failed Jira side to retry): the baseline is taken after it.
+      if (hasLive(generated)) baseline = null;
       baseline ??= await sqlChecksum();
       sandbox.clearLogs();
       let answer: unknown;

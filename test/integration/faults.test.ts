@@ -108,6 +108,16 @@ async function signalIn(clusterId: string): Promise<{ id: string; version: numbe
   const row = (rows as Array<{ id: string; version: number }>)[0];
   return row ? { id: row.id, version: Number(row.version) } : undefined;
 }
+/** The seeded note the discovery writes change: its version and status, and one of its open questions. */
+async function discoveryNoteNow(): Promise<{ version: number; status: string; openQuestion: string }> {
+  const [notes] = await database.query('SELECT version, status FROM `discovery_note` WHERE id = ?', ['note-payment-plans']);
+  const note = (notes as Array<{ version: number; status: string }>)[0];
+  const [questions] = await database.query(
+    "SELECT id FROM `engineering_input` WHERE note_id = ? AND kind = 'question' AND resolved_at IS NULL ORDER BY created_at, id LIMIT 1",
+    ['note-payment-plans'],
+  );
+  return { version: Number(note?.version ?? 1), status: note?.status ?? 'exploring', openQuestion: (questions as Array<{ id: string }>)[0]?.id ?? 'input-none' };
+}
 /** The concept list's `updatedAt` as the settings page would have loaded it (asked until an answer comes back). */
 async function conceptsUpdatedAt(): Promise<string | null> {
   for (let attempt = 0; attempt < 20; attempt += 1) {
@@ -177,8 +187,46 @@ const READS: Partial<Record<ResolverKey, (n: number) => Call>> = {
   'signals.cluster': (n) => ({ key: 'signals.cluster', context: n % 2 ? lead() : engineer('triage-queue'), payload: { projectKey: 'PAY', clusterId: pick(seedClusterIds, n) } }),
   'signals.customers': (n) => ({ key: 'signals.customers', context: engineer('triage-queue'), payload: { projectKey: 'INV', query: pick(['', 'North', 'a'], n) } }),
   // discovery reads
+  'discovery.list': (n) => ({
+    key: 'discovery.list',
+    context: n % 2 ? lead() : engineer('triage-queue'),
+    payload: { projectKey: pick(['PAY', 'INV'], n), ...(n % 3 === 0 ? { status: 'ready' } : {}) },
+  }),
+  'discovery.get': (n) => ({
+    key: 'discovery.get',
+    context: n % 2 ? lead() : engineer('triage-queue'),
+    payload: { projectKey: 'PAY', noteId: pick(['note-multi-currency', 'note-e-invoicing-eu', 'note-statements-by-email'], n) },
+  }),
   // roles reads
+  // routing reads
+  'settings.roles.get': () => ({ key: 'settings.roles.get', context: admin(), payload: {} }),
+  'settings.roles.searchGroups': (n) => ({ key: 'settings.roles.searchGroups', context: admin(), payload: { query: pick(['', 'eng', 'DESIGN', 'sales'], n) } }),
+  'settings.roles.projectRoles': (n) => ({ key: 'settings.roles.projectRoles', context: admin(), payload: { projectKey: pick(['PAY', 'INV', 'OPS'], n) } }),
   // walkthrough reads
+  // Versions 1 and 2 on the first PAY issue, put straight into the table (beside the faults) when a read needs them.
+  'walkthrough.view': (n) => ({ key: 'walkthrough.view', context: engineer(), payload: { issueKey: pick(issuesIn('PAY'), n % 3).key } }),
+  'walkthrough.version': (n) => ({
+    key: 'walkthrough.version',
+    context: engineer(),
+    payload: {},
+    lazyPayload: async () => {
+      const issueKey = issuesIn('PAY')[0].key;
+      const items = JSON.stringify([{ id: 'e1', kind: 'error-state', title: 'Declined', whatHappens: 'A banner', state: 'designed', reason: null }]);
+      await database.query('INSERT IGNORE INTO `walkthrough_version` VALUES (?, 1, ?, NULL, 1, ?, ?, ?), (?, 2, ?, NULL, 2, ?, ?, ?)', [issueKey, SEED_USERS.designer, 'https://www.figma.com/design/AbCdEf123456/x', 'One', items, issueKey, SEED_USERS.designer, 'https://www.figma.com/design/AbCdEf123456/x', 'Two', items]);
+      return { issueKey, version: 1 + (n % 2) };
+    },
+  }),
+  'walkthrough.diff': (n) => ({
+    key: 'walkthrough.diff',
+    context: engineer(),
+    payload: {},
+    lazyPayload: async () => {
+      const issueKey = issuesIn('PAY')[0].key;
+      const items = JSON.stringify([{ id: 'e1', kind: 'error-state', title: 'Declined', whatHappens: 'A banner', state: n % 2 ? 'open' : 'designed', reason: null }]);
+      await database.query('INSERT IGNORE INTO `walkthrough_version` VALUES (?, 1, ?, NULL, 1, ?, ?, ?), (?, 2, ?, NULL, 2, ?, ?, ?)', [issueKey, SEED_USERS.designer, 'https://www.figma.com/design/AbCdEf123456/x', 'One', items, issueKey, SEED_USERS.designer, 'https://www.figma.com/design/AbCdEf123456/x', 'Two', items]);
+      return { issueKey, from: 1, to: 2 };
+    },
+  }),
 };
 
 const WRITES: Partial<Record<ResolverKey, (n: number) => Call>> = {
@@ -297,8 +345,131 @@ const WRITES: Partial<Record<ResolverKey, (n: number) => Call>> = {
     payload: { projectKey: 'PAY', fileName: 'feedback.csv', rows: [{ rowNumber: 2, customer: 'Tidewater', text: `Statements by email, please (${n}).` }, { rowNumber: 3, customer: '', text: 'x' }] },
   }),
   // discovery writes
+  'discovery.create': (n) => ({
+    key: 'discovery.create',
+    context: lead(),
+    payload: { projectKey: 'PAY', title: `Payouts on public holidays (${n})`, problem: 'Merchants expect money on bank holidays.', ...(n % 2 ? { clusterId: pick(seedClusterIds, n) } : {}) },
+  }),
+  // Changes to one note name its version as it is just before the call; addInput asks the questions resolveQuestion resolves.
+  'discovery.update': (n) => ({
+    key: 'discovery.update',
+    context: lead(),
+    payload: {},
+    lazyPayload: async () => ({ projectKey: 'PAY', noteId: 'note-payment-plans', version: (await discoveryNoteNow()).version, changes: { desiredOutcome: `Up to ${n % 6 + 2} payments.` } }),
+  }),
+  'discovery.addInput': (n) => ({
+    key: 'discovery.addInput',
+    context: engineer('triage-queue'),
+    payload: { projectKey: 'PAY', noteId: 'note-payment-plans', kind: 'question', text: `Who owns dunning for plan ${n}?` },
+  }),
+  'discovery.resolveQuestion': () => ({
+    key: 'discovery.resolveQuestion',
+    context: engineer('triage-queue'),
+    payload: {},
+    lazyPayload: async () => ({ projectKey: 'PAY', noteId: 'note-payment-plans', inputId: (await discoveryNoteNow()).openQuestion, resolution: 'Finance owns it.' }),
+  }),
+  'discovery.setStatus': () => ({
+    key: 'discovery.setStatus',
+    context: lead(),
+    payload: {},
+    lazyPayload: async () => {
+      const { version, status } = await discoveryNoteNow();
+      return { projectKey: 'PAY', noteId: 'note-payment-plans', version, status: status === 'shaped' ? 'exploring' : 'shaped' };
+    },
+  }),
   // roles writes
+  // routing writes
+  'signals.route': (n) => ({
+    key: 'signals.route',
+    context: lead(),
+    payload: {},
+    // A parked cluster is routed again (parking lot is routable), so the open clusters other keys use are spared.
+    lazyPayload: async () => {
+      const [rows] = await database.query("SELECT id FROM `cluster` WHERE state = 'parked' ORDER BY id LIMIT 1");
+      const parked = (rows as Array<{ id: string }>)[0]?.id;
+      const open = await openClusters();
+      const target = await clusterNow(parked ?? open[open.length - 1]!.id);
+      return n % 4 === 1 && parked
+        ? { projectKey: 'PAY', targets: [target], route: 'quick-fix', rationale: `Fix ${n}.`, quickFix: { projectKey: 'PAY', intoNextSprint: n % 2 === 0 } }
+        : { projectKey: 'PAY', targets: [target], route: 'parking-lot', rationale: `Later (${n}).` };
+    },
+  }),
+  'signals.retryRoute': (n) => ({
+    key: 'signals.retryRoute',
+    context: lead(),
+    payload: {},
+    // A decision whose Jira side failed for good, written straight to the database (no faults there).
+    lazyPayload: async () => {
+      const now = Date.now();
+      await database.query(
+        "INSERT IGNORE INTO `cluster` (id, title, state, first_seen_at, last_seen_at, updated_at) VALUES ('cluster-faults-retry', 'Retried', 'routed', ?, ?, ?)",
+        [now, now, now],
+      );
+      await database.query(
+        "INSERT INTO `routing_decision` (cluster_id, route, rationale, decided_by, decided_at, version, decision_id, cluster_version, jira_state, jira_error, target_project_key, into_next_sprint) VALUES ('cluster-faults-retry', 'quick-fix', 'Fix it.', ?, ?, 1, ?, 1, 'failed', 'Jira refused it.', 'PAY', 0) ON DUPLICATE KEY UPDATE decision_id = VALUES(decision_id), jira_state = 'failed', jira_effect_id = NULL, issue_key = NULL",
+        [SEED_USERS.productLead, now, `decision-faults-${n}`],
+      );
+      return { projectKey: 'PAY', clusterId: 'cluster-faults-retry' };
+    },
+  }),
+  'settings.roles.save': (n) => ({
+    key: 'settings.roles.save',
+    context: admin(),
+    payload: { roles: { engineering: null, product: null, sales: null, design: n % 2 ? null : { groups: [], projectRoles: [{ projectId: '10000', roleId: 10002 }] } } },
+  }),
   // walkthrough writes
+  // Each names the walkthrough as it is just before the call, so most reach the write path.
+  'walkthrough.addVersion': (n) => ({
+    key: 'walkthrough.addVersion',
+    context: as(SEED_USERS.designer, 'context-panel'),
+    payload: {},
+    lazyPayload: async () => {
+      const issueKey = pick(issuesIn('INV'), n % 3).key;
+      const [rows] = await database.query('SELECT MAX(version) AS latest FROM `walkthrough_version` WHERE issue_key = ?', [issueKey]);
+      const latest = (rows as Array<{ latest: number | null }>)[0]?.latest ?? null;
+      return {
+        issueKey,
+        basedOn: latest === null ? null : Number(latest),
+        designUrl: 'https://www.figma.com/design/AbCdEf123456/Statements',
+        summary: `Version after ${latest ?? 'none'}`,
+        items: [{ kind: 'error-state', id: 'e1', title: 'Email bounced', whatHappens: 'Shown on the statement list', state: n % 2 ? 'designed' : 'open' }],
+      };
+    },
+  }),
+  'walkthrough.acknowledge': (n) => ({
+    key: 'walkthrough.acknowledge',
+    context: engineer(),
+    payload: {},
+    lazyPayload: async () => {
+      const [rows] = await database.query('SELECT issue_key, MAX(version) AS latest FROM `walkthrough_version` GROUP BY issue_key ORDER BY issue_key LIMIT 1');
+      const row = (rows as Array<{ issue_key: string; latest: number }>)[0];
+      return { issueKey: row?.issue_key ?? issuesIn('PAY')[0].key, version: Math.max(1, Number(row?.latest ?? 1) - (n % 2)) };
+    },
+  }),
+  'walkthrough.ask': (n) => ({
+    key: 'walkthrough.ask',
+    context: engineer(),
+    payload: {},
+    lazyPayload: async () => {
+      const [rows] = await database.query('SELECT issue_key, version FROM `walkthrough_version` ORDER BY issue_key, version LIMIT 1');
+      const row = (rows as Array<{ issue_key: string; version: number }>)[0];
+      return { issueKey: row?.issue_key ?? issuesIn('PAY')[0].key, version: Number(row?.version ?? 1), itemId: 'e1', text: `What does the banner say? (${n})` };
+    },
+  }),
+  'walkthrough.answer': (n) => ({
+    key: 'walkthrough.answer',
+    context: as(SEED_USERS.designer, 'context-panel'),
+    payload: {},
+    // A question of its own, put straight into the table, so each answer has one to answer.
+    lazyPayload: async () => {
+      const [rows] = await database.query('SELECT issue_key, version FROM `walkthrough_version` ORDER BY issue_key, version LIMIT 1');
+      const row = (rows as Array<{ issue_key: string; version: number }>)[0];
+      const issueKey = row?.issue_key ?? issuesIn('PAY')[0].key;
+      const questionId = `question-faults-${n}-${randomUUID().slice(0, 8)}`;
+      await database.query('INSERT INTO `walkthrough_question` (id, issue_key, version, item_id, asked_by, text, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [questionId, issueKey, Number(row?.version ?? 1), 'e1', SEED_USERS.engineer, 'Which banner?', Date.now()]);
+      return { issueKey, questionId, text: 'The red one.' };
+    },
+  }),
 };
 
 /** How often each read runs: the two busiest surfaces 200 times, every other key three dozen. */

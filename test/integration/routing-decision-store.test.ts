@@ -4,7 +4,17 @@
  */
 import { sql } from '@forge/sql';
 import { AppError } from '../../src/errors';
-import { decideRoute, getRoutingDecision, RoutingConflict, type RoutingDecisionInput } from '../../src/store/routing-decision-repository';
+import {
+  applyRouteToCluster,
+  decideRoute,
+  getRouteDecisions,
+  getRoutingDecision,
+  recordJiraSide,
+  reopenJiraSide,
+  RoutingConflict,
+  storeRouteDecision,
+  type RoutingDecisionInput,
+} from '../../src/store/routing-decision-repository';
 import { Sandbox } from '../sandbox/sandbox';
 
 let sandbox: Sandbox;
@@ -90,5 +100,65 @@ it('keeps a rationale with quotes, emoji and SQL byte for byte, and reports a ro
     } finally {
       warn.mockRestore();
     }
+  });
+});
+
+describe('storeRouteDecision and applyRouteToCluster: the decision first, then the cluster, each one statement', () => {
+  const write = (clusterId: string, decisionId: string, clusterVersion: number, route = 'declined') => ({
+    clusterId,
+    decisionId,
+    clusterVersion,
+    route,
+    rationale: `Because ${decisionId}.`,
+    decidedBy: 'acc-hannah',
+    decidedByName: 'Hannah Okafor',
+    jiraState: 'none',
+    jiraEffectId: null,
+    targetProjectKey: null,
+    epicKey: null,
+    epicSummary: null,
+    intoNextSprint: null,
+    duplicateOf: null,
+    requireClusterAt: { routableStates: ['new', 'triaged', 'parked'] },
+    parkBaseline: route === 'parking-lot',
+  });
+  const statesOf = async (id: string) => (await sql.prepare<{ state: string; version: number }>('SELECT state, version FROM `cluster` WHERE id = ?').bindParams(id).execute()).rows[0];
+
+  it('keeps the first of two decisions on the same version, replaces it from a later version, and inserts nothing on a stale one', async () => {
+    await sandbox.asApp(async () => {
+      const { createCluster } = await import('../../src/store/cluster-repository');
+      await createCluster({ id: 'cluster-route-a', title: 'A', state: 'new' }, 1_000);
+      await Promise.all([storeRouteDecision(write('cluster-route-a', 'decision-one', 1, 'parking-lot'), 2_000), storeRouteDecision(write('cluster-route-a', 'decision-two', 1), 2_000)]);
+      const first = (await getRouteDecisions(['cluster-route-a'])).get('cluster-route-a')!;
+      expect(['decision-one', 'decision-two']).toContain(first.decisionId);
+      expect(first).toMatchObject({ clusterVersion: 1, version: 1, decidedByName: 'Hannah Okafor', jiraState: 'none' });
+      // Applying the losing decision changes nothing; the standing one moves the cluster (and bumps its version), once.
+      const loser = first.decisionId === 'decision-one' ? 'decision-two' : 'decision-one';
+      expect(await applyRouteToCluster('cluster-route-a', loser, 'declined', ['new', 'parked'], 3_000)).toBe(false);
+      const state = first.route === 'parking-lot' ? 'parked' : 'declined';
+      expect(await applyRouteToCluster('cluster-route-a', first.decisionId!, state, ['new', 'parked'], 3_000)).toBe(true);
+      expect(await applyRouteToCluster('cluster-route-a', first.decisionId!, state, ['new', 'parked'], 3_000)).toBe(false);
+      expect(await statesOf('cluster-route-a')).toMatchObject({ state, version: 2 });
+      // A stale version inserts nothing; the version now standing replaces the decision.
+      await storeRouteDecision(write('cluster-route-a', 'decision-stale', 1), 4_000);
+      expect((await getRouteDecisions(['cluster-route-a'])).get('cluster-route-a')?.decisionId).toBe(first.decisionId);
+      await storeRouteDecision(write('cluster-route-a', 'decision-later', 2, 'parking-lot'), 5_000);
+      expect((await getRouteDecisions(['cluster-route-a'])).get('cluster-route-a')).toMatchObject({ decisionId: 'decision-later', clusterVersion: 2, version: 2, parkedAt: { signals: 0, arr: 0 } });
+    });
+  });
+
+  it('records the Jira side only for the standing decision and never moves a done side back; a retry reopens it once', async () => {
+    await sandbox.asApp(async () => {
+      const { createCluster } = await import('../../src/store/cluster-repository');
+      await createCluster({ id: 'cluster-route-b', title: 'B', state: 'new' }, 1_000);
+      await storeRouteDecision({ ...write('cluster-route-b', 'decision-b', 1, 'quick-fix'), jiraState: 'pending', jiraEffectId: 'route-to-jira:batch-1', targetProjectKey: 'PAY' }, 2_000);
+      expect(await recordJiraSide('cluster-route-b', 'decision-other', { state: 'done', issueKey: 'PAY-9' })).toBe(false);
+      expect(await recordJiraSide('cluster-route-b', 'decision-b', { state: 'failed', error: 'Jira refused it.' })).toBe(true);
+      expect(await reopenJiraSide('cluster-route-b', 'decision-b', 'route-to-jira:batch-1', 'route-to-jira:retry-1')).toBe(true);
+      expect(await reopenJiraSide('cluster-route-b', 'decision-b', 'route-to-jira:batch-1', 'route-to-jira:retry-2')).toBe(false);
+      expect(await recordJiraSide('cluster-route-b', 'decision-b', { state: 'done', issueKey: 'PAY-10' })).toBe(true);
+      expect(await recordJiraSide('cluster-route-b', 'decision-b', { state: 'failed', error: 'late' })).toBe(false);
+      expect((await getRouteDecisions(['cluster-route-b'])).get('cluster-route-b')).toMatchObject({ jiraState: 'done', issueKey: 'PAY-10', jiraError: null, jiraEffectId: 'route-to-jira:retry-1' });
+    });
   });
 });

@@ -25,7 +25,11 @@ import * as clusterChanges from '../../src/store/cluster-change-repository';
 import * as notSame from '../../src/store/not-same-repository';
 // discovery store imports
 // roles store imports
+// routing store imports
+import * as routingDecisions from '../../src/store/routing-decision-repository';
+import * as teamRoles from '../../src/store/team-roles-store';
 // walkthrough store imports
+import * as walkthroughs from '../../src/store/walkthrough-repository';
 
 const today = new Date('2026-11-26T10:00:00Z');
 const nowSeconds = Math.floor(today.getTime() / 1000);
@@ -231,8 +235,115 @@ const REACHES_STORAGE: Record<string, [link: Link, match: Match, call: (n: numbe
   ],
   notSameClusters: ['sql', statement(/^select .* from `not_same`/), () => notSame.notSameClusters(['cluster-retry-1'])],
   // discovery store
+  setDiscoveryNoteStatus: [
+    'sql',
+    statement(/^update `discovery_note` set `status`/),
+    async () => {
+      const note = await discoveryNotes.getDiscoveryNote('note-payment-plans');
+      return discoveryNotes.setDiscoveryNoteStatus('note-payment-plans', note!.version, { status: note!.status === 'shaped' ? 'exploring' : 'shaped' });
+    },
+  ],
+  resolveEngineeringQuestion: [
+    'sql',
+    statement(/^update `engineering_input`/),
+    async (n) => {
+      const question = await discoveryNotes.addEngineeringInput('note-payment-plans', { kind: 'question', text: `Retry ${n}?`, authorAccountId: SEED_USERS.engineer });
+      return discoveryNotes.resolveEngineeringQuestion('note-payment-plans', question.id, { by: SEED_USERS.engineer, text: 'Resolved' });
+    },
+  ],
+  discoveryNotePage: ['sql', selectNote, () => discoveryNotes.discoveryNotePage({ limit: 5 })],
+  discoveryNoteCounts: ['sql', selectNote, () => discoveryNotes.discoveryNoteCounts()],
+  discoveryNoteEvidence: ['sql', statement(/^select .* from `discovery_note_evidence` as `e` left join/), () => discoveryNotes.discoveryNoteEvidence(['note-multi-currency'])],
+  linkNoteEvidence: [
+    'sql',
+    statement(/^insert into `discovery_note_evidence`/),
+    () => discoveryNotes.linkNoteEvidence('note-payment-plans', { clusterIds: ['cluster-retry-1'], signalIds: [] }, SEED_USERS.productLead, nowMs),
+  ],
   // roles store
+  // routing store
+  getRoutingDecision: ['sql', statement(/^select .* from `routing_decision`/), () => routingDecisions.getRoutingDecision('cluster-retry-1')],
+  getRouteDecisions: ['sql', statement(/^select .* from `routing_decision`/), () => routingDecisions.getRouteDecisions(['cluster-retry-1', 'cluster-retry-2'])],
+  decideRoute: [
+    'sql',
+    statement(/^insert into `routing_decision`/),
+    (n) => routingDecisions.decideRoute(`cluster-retry-decided-${n}`, null, { route: 'declined', rationale: 'Retried.', decidedBy: SEED_USERS.productLead }, nowMs),
+  ],
+  storeRouteDecision: [
+    'sql',
+    statement(/^INSERT INTO `routing_decision`/),
+    async (n) =>
+      routingDecisions.storeRouteDecision(
+        {
+          clusterId: 'cluster-retry-2',
+          decisionId: `decision-retry-${n}`,
+          clusterVersion: await currentVersion('cluster-retry-2'),
+          route: 'parking-lot',
+          rationale: 'Retried.',
+          decidedBy: SEED_USERS.productLead,
+          decidedByName: 'Hannah Okafor',
+          jiraState: 'none',
+          jiraEffectId: null,
+          targetProjectKey: null,
+          epicKey: null,
+          epicSummary: null,
+          intoNextSprint: null,
+          duplicateOf: null,
+          requireClusterAt: null,
+          parkBaseline: true,
+        },
+        nowMs,
+      ),
+  ],
+  applyRouteToCluster: [
+    'sql',
+    statement(/^update `cluster` set `state` = \?, `version`/),
+    () => routingDecisions.applyRouteToCluster('cluster-retry-absent', 'decision-absent', 'parked', ['new'], nowMs),
+  ],
+  recordJiraSide: ['sql', statement(/^update `routing_decision` set `jira_state`/), () => routingDecisions.recordJiraSide('cluster-retry-absent', 'decision-absent', { state: 'done', issueKey: 'PAY-1' })],
+  reopenJiraSide: ['sql', statement(/^update `routing_decision` set `jira_state`/), () => routingDecisions.reopenJiraSide('cluster-retry-absent', 'decision-absent', null, 'route-to-jira:retry')],
+  returnParkedToInbox: ['sql', statement(/^update `cluster` set `state` = \?, `version`/), () => routingDecisions.returnParkedToInbox('cluster-retry-absent', 'decision-absent', nowMs)],
+  readTeamRoles: ['kvs', kvsPath('/api/v1/get'), () => teamRoles.readTeamRoles()],
+  writeTeamRoles: [
+    'kvs',
+    kvsPath('/api/v1/set'),
+    (n) => teamRoles.writeTeamRoles({ roles: { design: { groups: [{ groupId: `group-${n}`, name: 'design' }], projectRoles: [] } }, updatedAt: today.toISOString(), updatedBy: SEED_USERS.admin }),
+  ],
   // walkthrough store
+  walkthroughVersionsForReader: ['sql', statement(/^select .* from `walkthrough_version`/), () => walkthroughs.walkthroughVersionsForReader('PAY-7001', SEED_USERS.engineer)],
+  walkthroughVersionsWithItems: ['sql', statement(/^select .* from `walkthrough_version`/), () => walkthroughs.walkthroughVersionsWithItems('PAY-7001', [1, 2])],
+  latestWalkthroughVersion: ['sql', statement(/^select max\(`version`\)/), () => walkthroughs.latestWalkthroughVersion('PAY-7001')],
+  walkthroughActivity: ['sql', statement(/^\(select 'ack'/), () => walkthroughs.walkthroughActivity('PAY-7001')],
+  walkthroughQuestionById: ['sql', statement(/^\(select 'ack'/), () => walkthroughs.walkthroughQuestionById('PAY-7001', 'question-absent')],
+  insertWalkthroughVersion: [
+    'sql',
+    statement(/^insert into `walkthrough_version`/),
+    async (n) =>
+      walkthroughs.insertWalkthroughVersion({
+        issueKey: 'PAY-7001',
+        basedOn: await walkthroughs.latestWalkthroughVersion('PAY-7001'),
+        authorAccountId: SEED_USERS.designer,
+        authorName: 'Tomás Ortega',
+        createdAt: nowMs,
+        designUrl: 'https://www.figma.com/design/AbCdEf123456/Retry',
+        summary: `Retry ${n}`,
+        items: [{ id: 'e1', kind: 'error-state', title: 'Storage hiccup', whatHappens: 'Retried', state: 'designed', reason: null }],
+      }),
+  ],
+  recordWalkthroughAck: [
+    'sql',
+    statement(/^insert into `walkthrough_ack`/),
+    (n) => walkthroughs.recordWalkthroughAck('PAY-7001', { accountId: SEED_USERS.engineer, version: n, at: nowMs, displayName: 'Priya Raman', roles: ['engineering'] }),
+  ],
+  insertWalkthroughQuestion: [
+    'sql',
+    statement(/^insert into `walkthrough_question`/),
+    () => walkthroughs.insertWalkthroughQuestion({ issueKey: 'PAY-7001', version: 1, itemId: 'e1', askedBy: SEED_USERS.engineer, askedByName: 'Priya Raman', text: 'Retried how?', askedAt: nowMs }),
+  ],
+  answerWalkthroughQuestion: [
+    'sql',
+    statement(/^update `walkthrough_question`/),
+    () => walkthroughs.answerWalkthroughQuestion('PAY-7001', 'question-absent', { text: 'Three times.', by: SEED_USERS.designer, byName: 'Tomás Ortega', at: nowMs }),
+  ],
 };
 
 /** Exports of the store that never reach storage themselves. */
@@ -240,7 +351,7 @@ const PURE_HELPERS = new Set(['signalKey', 'snapshotKey', 'describeClusterReason
 
 describe('every store function that reaches storage', () => {
   it('is in the table below (a new one has to be added to it)', () => {
-    const modules = [settingsStore, signalRepository, signalReads, discoveryNotes, decisions, snapshots, suggestionRules, targetMix, clusters, clusterChanges, notSame];
+    const modules = [settingsStore, signalRepository, signalReads, discoveryNotes, decisions, snapshots, suggestionRules, targetMix, clusters, clusterChanges, notSame, walkthroughs, teamRoles, routingDecisions];
     const functions = modules.flatMap((m) => Object.entries(m).filter(([name, value]) => typeof value === 'function' && !PURE_HELPERS.has(name) && !/^[A-Z]/.test(name)).map(([name]) => name));
     expect(functions.sort()).toEqual(Object.keys(REACHES_STORAGE).sort());
   });

@@ -9,6 +9,7 @@ import { slackResponseUrl } from '../../slack/response-url';
 import { clusterSignal } from '../signals/cluster';
 import { sendSlackFollowUp } from '../signals/slack-follow-up';
 import { indexSignalTerms } from '../signals/terms';
+import { performRouteToJira } from '../signals/routing-jira';
 import type { WorkConcurrency } from '../../store/work-queue';
 
 interface EffectDefinition<S extends z.ZodType> {
@@ -68,6 +69,22 @@ export const EFFECTS = {
   'index-signal-terms': effect({
     payload: z.object({ signalId: z.string().min(1).max(191) }),
     perform: ({ signalId }) => indexSignalTerms(signalId),
+  }),
+  /**
+   * What stored routing decisions owe (services/signals/routing-jira.ts): each standing decision applied to its
+   * cluster (repairing a resolver that died before it), and for roadmap and quick fix the Jira issue created
+   * (bulk, 50 per call) or the epic linked, with the origin property. One row per batch of decisions.
+   */
+  'route-to-jira': effect({
+    payload: z.object({
+      /** The row's own id: a decision's Jira side is performed only by the effect it names (a retry records a new one). */
+      effectId: z.string().min(1).max(191),
+      decisions: z.array(z.object({ clusterId: z.string().min(1).max(64), decisionId: z.string().min(1).max(64) })).min(1).max(50),
+    }),
+    perform: (payload) => performRouteToJira(payload),
+    // One at a time: a duplicate delivery then runs after the first and finds its issues (or its row done),
+    // instead of both searching Jira at once, finding nothing, and each creating the issues.
+    concurrency: { key: 'route-to-jira', limit: 1 },
   }),
 } as const;
 

@@ -17,6 +17,8 @@
  */
 import { TABLE_OPTIONS, type Migration } from './migration';
 import { WALKTHROUGH_MIGRATIONS } from './walkthrough-schema';
+import { DISCOVERY_MIGRATIONS } from './discovery-schema';
+import { ROUTING_MIGRATIONS } from './routing-schema';
 
 export type { Migration } from './migration';
 
@@ -209,4 +211,6 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // Walkthroughs (015–019) are declared beside their tables; discovery's later migrations follow from 020.
   ...WALKTHROUGH_MIGRATIONS,
+  ...DISCOVERY_MIGRATIONS,
+  ...ROUTING_MIGRATIONS,
 ];

@@ -9,8 +9,9 @@
  */
 import { DummyDriver, Kysely, MysqlAdapter, MysqlIntrospector, MysqlQueryCompiler, type ColumnType } from 'kysely';
 
-import type { BigIntColumn, DecimalColumn, NullableDecimalColumn, WithDefault } from './column-types';
+import type { BigIntColumn, DecimalColumn, NullableBigIntColumn, NullableDecimalColumn, WithDefault } from './column-types';
 import type { WalkthroughTables } from './walkthrough-schema';
+import type { DiscoveryTables } from './discovery-schema';
 
 export interface SignalTable {
   id: string;
@@ -77,6 +78,20 @@ export interface RoutingDecisionTable {
   decided_by: string;
   decided_at: BigIntColumn;
   version: WithDefault<number>;
+  // From 060 on (routing-schema.ts): NULL on decisions written before.
+  decision_id: WithDefault<string | null>;
+  cluster_version: WithDefault<number | null>;
+  decided_by_name: WithDefault<string | null>;
+  /** 'none' | 'pending' | 'done' | 'failed' */
+  jira_state: WithDefault<string | null>;
+  jira_error: WithDefault<string | null>;
+  jira_effect_id: WithDefault<string | null>;
+  target_project_key: WithDefault<string | null>;
+  epic_key: WithDefault<string | null>;
+  epic_summary: WithDefault<string | null>;
+  into_next_sprint: WithDefault<number | boolean | null>;
+  parked_signals: WithDefault<number | null>;
+  parked_arr: ColumnType<string | number | null, number | null | undefined, number | null>;
 }
 
 export interface OutboxTable {
@@ -99,6 +114,17 @@ export interface DiscoveryNoteTable {
   created_at: BigIntColumn;
   updated_at: BigIntColumn;
   version: WithDefault<number>;
+  // From 020 on (discovery-schema.ts): NULL on notes written before.
+  desired_outcome: WithDefault<string | null>;
+  design_direction: WithDefault<string | null>;
+  /** JSON text: [{ accountId, name, role }]. */
+  participants: WithDefault<string | null>;
+  created_by: WithDefault<string | null>;
+  created_by_name: WithDefault<string | null>;
+  waiver_by: WithDefault<string | null>;
+  waiver_by_name: WithDefault<string | null>;
+  waiver_at: NullableBigIntColumn;
+  waiver_reason: WithDefault<string | null>;
 }
 
 export interface EngineeringInputTable {
@@ -109,6 +135,13 @@ export interface EngineeringInputTable {
   author_account_id: string;
   author_name: string | null;
   created_at: BigIntColumn;
+  // From 029 on (discovery-schema.ts): NULL on entries written before.
+  /** JSON text: the author's team roles when they wrote it. */
+  author_roles: WithDefault<string | null>;
+  resolved_at: NullableBigIntColumn;
+  resolved_by: WithDefault<string | null>;
+  resolved_by_name: WithDefault<string | null>;
+  resolution: WithDefault<string | null>;
 }
 
 export interface ClusterChangeTable {
@@ -131,7 +164,7 @@ export interface NotSameTable {
 }
 
 /** Every table; the walkthrough tables are declared beside their migrations (walkthrough-schema.ts). */
-export interface UpstreamDatabase extends WalkthroughTables {
+export interface UpstreamDatabase extends WalkthroughTables, DiscoveryTables {
   signal: SignalTable;
   cluster: ClusterTable;
   signal_term: SignalTermTable;

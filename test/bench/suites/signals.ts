@@ -28,6 +28,7 @@ import { Sandbox } from '../../sandbox/sandbox';
 import { SEED_USERS } from '../../sandbox/seed';
 import { SeededRandom } from '../../sandbox/seed/random';
 import { measure, type BenchContext, type BenchResult } from '../harness';
+import { benchRouting } from '../signals-routing';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Rows per INSERT when loading: large enough that round trips do not dominate, small enough for max_allowed_packet. */
@@ -342,6 +343,7 @@ export async function run({ sandbox, options, report }: BenchContext): Promise<B
     );
   }
   await benchIntakeUnderFaults(sandbox, rotated.data.secret, report);
+  await benchRouting(sandbox, report);
   return results;
 }
 

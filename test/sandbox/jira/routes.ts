@@ -2,10 +2,13 @@
 import { getBoard, getBoardConfiguration, getSprint, listBoardSprints, listBoards } from './agile';
 import { setAppFieldValue, setAppFieldValues } from './app-fields';
 import { listFields, searchFields } from './field-routes';
+import { bulkGetGroups, findGroups, getUserGroups } from './groups';
 import { bulkFetchIssues, createIssue, editIssue, getIssue } from './issues';
+import { bulkCreateIssues } from './bulk-create';
 import { createIssueLink, listIssueLinkTypes } from './links';
 import { checkPermissions, myPermissions } from './permission-routes';
 import { getProject, searchProjects } from './projects';
+import { getProjectRole, getProjectRoles } from './project-roles';
 import { deleteIssueProperty, getIssueProperty, listIssueProperties, setIssueProperty } from './properties';
 import type { JiraRoute } from './router';
 import { approximateCount, searchJqlGet, searchJqlPost } from './search';
@@ -16,10 +19,14 @@ export const JIRA_ROUTES: readonly JiraRoute[] = [
   { method: 'GET', template: '/rest/api/3/user', handler: getUser },
   { method: 'GET', template: '/rest/api/3/user/bulk', handler: getUsersBulk },
   { method: 'GET', template: '/rest/api/3/serverInfo', handler: getServerInfo },
+  { method: 'GET', template: '/rest/api/3/user/groups', handler: getUserGroups },
+  { method: 'GET', template: '/rest/api/3/groups/picker', handler: findGroups },
+  { method: 'GET', template: '/rest/api/3/group/bulk', handler: bulkGetGroups },
   { method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}', handler: getIssue },
   { method: 'PUT', template: '/rest/api/3/issue/{issueIdOrKey}', handler: editIssue },
   { method: 'POST', template: '/rest/api/3/issue', handler: createIssue },
   { method: 'POST', template: '/rest/api/3/issue/bulkfetch', handler: bulkFetchIssues },
+  { method: 'POST', template: '/rest/api/3/issue/bulk', handler: bulkCreateIssues },
   { method: 'GET', template: '/rest/api/3/search/jql', handler: searchJqlGet },
   { method: 'POST', template: '/rest/api/3/search/jql', handler: searchJqlPost },
   { method: 'POST', template: '/rest/api/3/search/approximate-count', handler: approximateCount },
@@ -35,6 +42,8 @@ export const JIRA_ROUTES: readonly JiraRoute[] = [
   { method: 'POST', template: '/rest/api/3/permissions/check', handler: checkPermissions },
   { method: 'GET', template: '/rest/api/3/project/{projectIdOrKey}', handler: getProject },
   { method: 'GET', template: '/rest/api/3/project/search', handler: searchProjects },
+  { method: 'GET', template: '/rest/api/3/project/{projectIdOrKey}/role', handler: getProjectRoles },
+  { method: 'GET', template: '/rest/api/3/project/{projectIdOrKey}/role/{id}', handler: getProjectRole },
   { method: 'POST', template: '/rest/api/3/issueLink', handler: createIssueLink },
   { method: 'GET', template: '/rest/api/3/issueLinkType', handler: listIssueLinkTypes },
   { method: 'GET', template: '/rest/agile/1.0/board', handler: listBoards },
