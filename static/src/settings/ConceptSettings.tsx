@@ -32,6 +32,7 @@ import {
   type ConceptSettings as Settings,
 } from './concepts-model';
 import { useUnsavedChangesWarning } from './unsaved-changes';
+import { SaveBar } from './SaveBar';
 import './settings.css';
 import './concepts.css';
 
@@ -404,53 +405,37 @@ function Editor({ initial }: { initial: Settings }) {
         )}
       </section>
       {failure && <LazyErrorMessage error={failure} onRetry={() => void save()} />}
-      <div className="rl-bar" role="group" aria-label="Save the concepts" data-testid="concepts-bar">
-        {confirmingReset ? (
-          <div
-            className="rl-confirm"
-            role="alertdialog"
-            aria-labelledby="concepts-reset-question"
-            onKeyDown={(event) => {
-              if (event.key === 'Escape') keepEditing();
-            }}
-            data-testid="concepts-reset-confirm"
-          >
-            <span id="concepts-reset-question" className="rl-confirm-text">
-              Go back to the default concepts? Concepts you added and words merges taught are removed{dirty ? ', and so are your unsaved changes' : ''}. Pairs gathering evidence are kept.
-            </span>
-            <Button appearance="warning" onClick={() => void reset()} testId="concepts-reset-replace">
-              Reset to defaults
-            </Button>
-            <Button ref={keepRef} onClick={keepEditing} testId="concepts-reset-keep">
-              Keep my concepts
-            </Button>
-          </div>
-        ) : (
-          <>
-            <Button appearance="primary" onClick={() => void save()} isLoading={busy === 'save'} isDisabled={!dirty || busy !== null} testId="concepts-save">
-              Save concepts
-            </Button>
-            <Button onClick={discard} isDisabled={!dirty || busy !== null} testId="concepts-discard">
-              Discard changes
-            </Button>
-            <Button ref={resetRef} appearance="subtle" onClick={() => setConfirmingReset(true)} isLoading={busy === 'reset'} isDisabled={busy !== null || (saved.isDefault && !dirty && saved.concepts.every((c) => c.learnedWords.length === 0))} testId="concepts-reset">
-              Reset to defaults
-            </Button>
-            {dirty ? (
-              <span className="rl-dirty" data-testid="concepts-dirty">
-                Unsaved changes{showErrors && validation.problemCount > 0 ? ` · ${plural(validation.problemCount, 'problem')} to fix` : ''}
-              </span>
-            ) : (
-              <span className="rl-status" data-testid="concepts-status">
-                {/* A confirmed merge writes too (the evidence it adds), so a default list with a date was not necessarily reset. */}
-                {saved.isDefault
-                  ? `Using the default concepts that ship with Upstream${saved.updatedAt ? `; last written ${formatDate(saved.updatedAt)} by ${saved.updatedBy ?? 'someone'}` : ''}.`
-                  : `Saved${saved.updatedAt ? ` ${formatDate(saved.updatedAt)} by ${saved.updatedBy ?? 'someone'}` : ''}.`}
-              </span>
-            )}
-          </>
-        )}
-      </div>
+      <SaveBar
+        name="concepts"
+        label="Save the concepts"
+        saveLabel="Save concepts"
+        onSave={() => void save()}
+        saving={busy === 'save'}
+        canSave={dirty && busy === null}
+        onDiscard={discard}
+        canDiscard={dirty && busy === null}
+        dirty={dirty}
+        dirtyText={`Unsaved changes${showErrors && validation.problemCount > 0 ? ` · ${plural(validation.problemCount, 'problem')} to fix` : ''}`}
+        statusText={
+          // A confirmed merge writes too (the evidence it adds), so a default list with a date was not necessarily reset.
+          saved.isDefault
+            ? `Using the default concepts that ship with Upstream${saved.updatedAt ? `; last written ${formatDate(saved.updatedAt)} by ${saved.updatedBy ?? 'someone'}` : ''}.`
+            : `Saved${saved.updatedAt ? ` ${formatDate(saved.updatedAt)} by ${saved.updatedBy ?? 'someone'}` : ''}.`
+        }
+        reset={{
+          onAsk: () => setConfirmingReset(true),
+          canAsk: busy === null && !(saved.isDefault && !dirty && saved.concepts.every((c) => c.learnedWords.length === 0)),
+          asking: busy === 'reset',
+          buttonRef: resetRef,
+          confirming: confirmingReset,
+          question: `Go back to the default concepts? Concepts you added and words merges taught are removed${dirty ? ', and so are your unsaved changes' : ''}. Pairs gathering evidence are kept.`,
+          replaceLabel: 'Reset to defaults',
+          onReplace: () => void reset(),
+          keepLabel: 'Keep my concepts',
+          onKeep: keepEditing,
+          keepRef,
+        }}
+      />
     </Stack>
   );
 }

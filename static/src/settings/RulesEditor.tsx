@@ -6,7 +6,6 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Heading from '@atlaskit/heading';
-import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
@@ -14,6 +13,7 @@ import type { ResolverOutput } from '../../../src/contract';
 import { DEFAULT_SUGGESTION_RULES } from '../../../src/domain/suggestion-rules';
 import { asResolverCallError, callResolver, type ResolverCallError } from '../api';
 import { useResolver } from '../use-resolver';
+import { SaveBar } from './SaveBar';
 import { Resolved } from '../ui/Resolved';
 import { LazyErrorMessage } from '../ui/LazyErrorMessage';
 import { useAnnouncer } from '../ui/Announcer';
@@ -169,51 +169,37 @@ function Editor({ initial }: { initial: SavedRules }) {
         ))}
       </div>
       {failure && <LazyErrorMessage error={failure} onRetry={() => void save()} />}
-      <div className="rl-bar" role="group" aria-label="Save the suggestion rules" data-testid="rules-bar">
-        {confirmingReset ? (
-          <div
-            className="rl-confirm"
-            role="alertdialog"
-            aria-labelledby="rules-reset-question"
-            onKeyDown={(event) => {
-              if (event.key === 'Escape') keepEditing();
-            }}
-            data-testid="rules-reset-confirm"
-          >
-            <span id="rules-reset-question" className="rl-confirm-text">
-              Replace your unsaved changes with the default rules? Your edits will be lost.
-            </span>
-            <Button appearance="warning" onClick={loadDefaults} testId="rules-reset-replace">
-              Replace with defaults
-            </Button>
-            <Button ref={keepRef} onClick={keepEditing} testId="rules-reset-keep">
-              Keep my changes
-            </Button>
-          </div>
-        ) : (
+      <SaveBar
+        name="rules"
+        label="Save the suggestion rules"
+        saveLabel="Save rules"
+        onSave={() => void save()}
+        saving={saving}
+        canSave={dirty && !saving}
+        onDiscard={discard}
+        canDiscard={dirty && !saving}
+        dirty={dirty}
+        dirtyText={`Unsaved changes${showErrors && problemCount > 0 ? ` · ${plural(problemCount, 'rule')} to fix` : ''}`}
+        statusText={
           <>
-            <Button appearance="primary" onClick={() => void save()} isLoading={saving} isDisabled={!dirty || saving} testId="rules-save">
-              Save rules
-            </Button>
-            <Button onClick={discard} isDisabled={!dirty || saving} testId="rules-discard">
-              Discard changes
-            </Button>
-            <Button ref={resetRef} appearance="subtle" onClick={resetToDefaults} isDisabled={saving} testId="rules-reset">
-              Reset to defaults
-            </Button>
-            {dirty ? (
-              <span className="rl-dirty" data-testid="rules-dirty">
-                Unsaved changes{showErrors && problemCount > 0 ? ` · ${plural(problemCount, 'rule')} to fix` : ''}
-              </span>
-            ) : (
-              <span className="rl-status" data-testid="rules-status">
-                {saved.isDefault ? 'Using the default rules that ship with Upstream.' : `Saved ${saved.updatedAt ? formatDate(saved.updatedAt) : ''}.`}{' '}
-                {plural(validation.count, 'rule')}.
-              </span>
-            )}
+            {saved.isDefault ? 'Using the default rules that ship with Upstream.' : `Saved ${saved.updatedAt ? formatDate(saved.updatedAt) : ''}.`}{' '}
+            {plural(validation.count, 'rule')}.
           </>
-        )}
-      </div>
+        }
+        reset={{
+          onAsk: resetToDefaults,
+          canAsk: !saving,
+          asking: false,
+          buttonRef: resetRef,
+          confirming: confirmingReset,
+          question: 'Replace your unsaved changes with the default rules? Your edits will be lost.',
+          replaceLabel: 'Replace with defaults',
+          onReplace: loadDefaults,
+          keepLabel: 'Keep my changes',
+          onKeep: keepEditing,
+          keepRef,
+        }}
+      />
     </Stack>
   );
 }

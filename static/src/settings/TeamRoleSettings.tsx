@@ -13,6 +13,7 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { TEAM_ROLES, type TeamRole } from '../../../src/contract';
 import { asResolverCallError, callResolver, type ResolverCallError } from '../api';
 import { useResolver } from '../use-resolver';
+import { SaveBar } from './SaveBar';
 import { Resolved } from '../ui/Resolved';
 import { LazyErrorMessage } from '../ui/LazyErrorMessage';
 import { useAnnouncer } from '../ui/Announcer';
@@ -228,23 +229,19 @@ function Editor({ initial }: { initial: Settings }) {
         ))}
       </div>
       {failure && <LazyErrorMessage error={failure} onRetry={() => void save()} />}
-      <div className="rl-bar" role="group" aria-label="Save the team roles" data-testid="team-roles-bar">
-        <Button appearance="primary" onClick={() => void save()} isLoading={busy} isDisabled={!dirty || busy} testId="team-roles-save">
-          Save team roles
-        </Button>
-        <Button onClick={discard} isDisabled={!dirty || busy} testId="team-roles-discard">
-          Discard changes
-        </Button>
-        {dirty ? (
-          <span className="rl-dirty" data-testid="team-roles-dirty">
-            Unsaved changes{showErrors && problemCount > 0 ? ` · ${plural(problemCount, 'role')} to fix` : ''}
-          </span>
-        ) : (
-          <span className="rl-status" data-testid="team-roles-status">
-            {saved.updatedAt ? `Saved ${formatDate(saved.updatedAt)} by ${saved.updatedBy ?? 'someone'}.` : 'Every role is on its default.'}
-          </span>
-        )}
-      </div>
+      <SaveBar
+        name="team-roles"
+        label="Save the team roles"
+        saveLabel="Save team roles"
+        onSave={() => void save()}
+        saving={busy}
+        canSave={dirty && !busy}
+        onDiscard={discard}
+        canDiscard={dirty && !busy}
+        dirty={dirty}
+        dirtyText={`Unsaved changes${showErrors && problemCount > 0 ? ` · ${plural(problemCount, 'role')} to fix` : ''}`}
+        statusText={saved.updatedAt ? `Saved ${formatDate(saved.updatedAt)} by ${saved.updatedBy ?? 'someone'}.` : 'Every role is on its default.'}
+      />
     </Stack>
   );
 }
