@@ -12,15 +12,13 @@
  * at all (one that sent none cannot have written there), against a checksum taken after the last accepted call
  * and its queued work settled.
  */
-import fc from 'fast-check';
 import mysql from 'mysql2/promise';
 import { Sandbox } from '../sandbox/sandbox';
 import { SEED_USERS } from '../sandbox/seed';
 import { seedAppData } from '../sandbox/seed/app-data';
 import { retryPolicy } from '../../src/jira/client';
-import { contract, resultSchema, type ResolverKey } from '../../src/contract';
-import { writesIn } from '../integration/work-type-helpers';
-import { payloads, RUNS_PER_KEY } from './resolver-fuzz';
+import { contract, type ResolverKey } from '../../src/contract';
+import { fuzzKeyAgainstTables, tablesChecksum } from './resolver-fuzz';
 
 const today = new Date('2026-11-26T10:00:00Z');
 let sandbox: Sandbox;
@@ -29,10 +27,7 @@ let database: mysql.Connection;
 const TABLES = ['signal', 'cluster', 'signal_term', 'cluster_term', 'cluster_change', 'not_same', 'routing_decision', 'outbox'];
 
 /** What the SQL tables hold, as one string (CHECKSUM TABLE reads every row). */
-async function sqlChecksum(): Promise<string> {
-  const [rows] = await database.query(`CHECKSUM TABLE ${TABLES.map((t) => `\`${t}\``).join(', ')}`);
-  return (rows as Array<{ Table: string; Checksum: string | number | null }>).map((r) => `${r.Table}=${r.Checksum}`).join(' ');
-}
+const sqlChecksum = (): Promise<string> => tablesChecksum(database, TABLES);
 
 type Json = Record<string, unknown>;
 let valid: Record<string, Json[]> = {};
@@ -90,19 +85,6 @@ async function liveValues(): Promise<Record<string, string | number>> {
     [LIVE.failedRoute]: await failedRouteCluster(),
   };
 }
-
-const hasLive = (value: unknown): boolean =>
-  typeof value === 'string' ? value.startsWith('§') : value !== null && typeof value === 'object' ? Object.values(value).some(hasLive) : false;
-
-function substitute(value: unknown, live: Record<string, string | number>): unknown {
-  if (typeof value === 'string') return value in live ? live[value] : value;
-  if (Array.isArray(value)) return value.map((v) => substitute(v, live));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, live)]));
-  return value;
-}
-
-/** The payload as sent: placeholders (where a mutation left them) replaced by the data as it is now. */
-const resolveLive = async (payload: unknown): Promise<unknown> => (hasLive(payload) ? substitute(payload, await liveValues()) : payload);
 
 beforeAll(async () => {
   sandbox = new Sandbox({ today });
@@ -180,49 +162,18 @@ const people = [SEED_USERS.productLead, SEED_USERS.admin, SEED_USERS.engineer, S
 
 const SIGNALS_KEYS = Object.keys(contract).filter((key) => key.startsWith('signals.')) as ResolverKey[];
 
-async function fuzzSignalsKey(key: ResolverKey): Promise<{ accepted: number; rejected: number; sqlChecked: number }> {
-  const envelope = resultSchema(contract[key].output);
-  let accepted = 0;
-  let rejected = 0;
-  let sqlChecked = 0;
-  let baseline: string | null = null;
-  await fc.assert(
-    fc.asyncProperty(payloads(valid[key]), fc.constantFrom(...people), async (generated, accountId) => {
-      const payload = await resolveLive(generated);
-      // Resolving placeholders may set data up (a failed Jira side to retry): the baseline is taken after it.
-      if (hasLive(generated)) baseline = null;
-      baseline ??= await sqlChecksum();
-      sandbox.clearLogs();
-      let answer: unknown;
-      try {
-        answer = await sandbox.invoke({ accountId, moduleKey: 'triage-queue', extension: {} }, key, payload);
-      } catch (error: unknown) {
-        throw new Error(`${key} threw instead of answering: ${String(error)}`);
-      }
-      const parsed = envelope.safeParse(answer);
-      if (!parsed.success) throw new Error(`${key} answered outside the envelope: ${JSON.stringify(answer).slice(0, 300)}`);
-      if (parsed.data.ok) {
-        accepted += 1;
-        // What the call queued (clustering a shared signal) writes too: let it finish before the next baseline.
-        await sandbox.events.settle();
-        baseline = null;
-        return;
-      }
-      rejected += 1;
-      const { code } = parsed.data.error;
-      if (code === 'internal') throw new Error(`${key} answered internal for ${JSON.stringify(payload)?.slice(0, 200)}`);
-      const writes = writesIn(sandbox);
-      if (writes.length > 0) throw new Error(`${key} refused (${code}) but wrote ${writes.join(', ')}`);
-      if (sandbox.sqlLink.log.length > 0) {
-        sqlChecked += 1;
-        const after = await sqlChecksum();
-        if (after !== baseline) throw new Error(`${key} refused (${code}) but changed the SQL tables, for ${JSON.stringify(payload)?.slice(0, 300)}`);
-      }
-    }),
-    { numRuns: RUNS_PER_KEY, seed: 20261126, endOnFailure: true },
-  );
-  return { accepted, rejected, sqlChecked };
-}
+// Resolving placeholders may set data up (a failed Jira side to retry): the baseline is taken again after it.
+// An accepted call may queue work (clustering a shared signal) that writes too: it finishes before the next baseline.
+const fuzzSignalsKey = (key: ResolverKey) =>
+  fuzzKeyAgainstTables(sandbox, key, {
+    valid: valid[key]!,
+    callers: people,
+    moduleKey: 'triage-queue',
+    live: async () => ({ values: await liveValues(), wrote: true }),
+    checksum: sqlChecksum,
+    afterAccepted: () => sandbox.events.settle(),
+    tablesName: 'SQL tables',
+  });
 
 it('covers every signals.* key of the contract', () => {
   expect(SIGNALS_KEYS.sort()).toEqual(Object.keys(valid).sort());
