@@ -202,10 +202,9 @@ const routeDecisionRowSchema = z
   }));
 export type RouteDecision = z.output<typeof routeDecisionRowSchema>;
 
-const routeColumns = [
-  ...columns,
+/** What a routing decision records beside the original columns: its id, the Jira side, and the parked baseline. */
+const ROUTE_DETAIL_COLUMNS = [
   'decision_id',
-  'cluster_version',
   'decided_by_name',
   'jira_state',
   'jira_error',
@@ -217,6 +216,8 @@ const routeColumns = [
   'parked_signals',
   'parked_arr',
 ] as const;
+
+const routeColumns = [...columns, 'cluster_version', ...ROUTE_DETAIL_COLUMNS] as const;
 
 /** Decisions standing for these clusters, by cluster id (unreadable rows reported by id and left out). */
 export async function getRouteDecisions(clusterIds: readonly string[]): Promise<Map<string, RouteDecision>> {
@@ -228,26 +229,7 @@ export async function getRouteDecisions(clusterIds: readonly string[]): Promise<
 }
 
 /** The columns a decision writes, in order; `parked_*` come from the cluster row itself when parking. */
-const WRITTEN = [
-  'cluster_id',
-  'route',
-  'rationale',
-  'issue_key',
-  'duplicate_of',
-  'decided_by',
-  'decided_at',
-  'decision_id',
-  'decided_by_name',
-  'jira_state',
-  'jira_error',
-  'jira_effect_id',
-  'target_project_key',
-  'epic_key',
-  'epic_summary',
-  'into_next_sprint',
-  'parked_signals',
-  'parked_arr',
-] as const;
+const WRITTEN = ['cluster_id', 'route', 'rationale', 'issue_key', 'duplicate_of', 'decided_by', 'decided_at', ...ROUTE_DETAIL_COLUMNS] as const;
 
 /**
  * Stores a decision in ONE statement: `INSERT … SELECT … FROM cluster WHERE id = ? [AND version = ? AND state IN

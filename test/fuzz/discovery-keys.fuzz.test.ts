@@ -10,13 +10,11 @@
  * (the conflict path). A refused call that sent no SQL at all cannot have written there, so only the others are
  * checksummed, against a checksum taken after the last accepted call.
  */
-import mysql from 'mysql2/promise';
-import { Sandbox } from '../sandbox/sandbox';
+import type mysql from 'mysql2/promise';
+import type { Sandbox } from '../sandbox/sandbox';
 import { SEED_USERS } from '../sandbox/seed';
-import { seedAppData } from '../sandbox/seed/app-data';
-import { retryPolicy } from '../../src/jira/client';
 import { contract, type ResolverKey } from '../../src/contract';
-import { fuzzKeyAgainstTables, tablesChecksum } from './resolver-fuzz';
+import { closeSeededSandbox, fuzzKeyAgainstTables, openSeededSandbox, tablesChecksum } from './resolver-fuzz';
 
 const today = new Date('2026-11-26T10:00:00Z');
 let sandbox: Sandbox;
@@ -81,17 +79,9 @@ const VALID: Record<string, Json[]> = {
 };
 
 beforeAll(async () => {
-  sandbox = new Sandbox({ today });
-  retryPolicy.sleep = async () => undefined;
-  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-  await seedAppData(sandbox, today);
-  const { socketPath, database: name } = await sandbox.sql.connectionInfo();
-  database = await mysql.createConnection({ socketPath, user: 'root', database: name });
+  ({ sandbox, database } = await openSeededSandbox(today));
 }, 180_000);
-afterAll(async () => {
-  await database.end();
-  await sandbox.close();
-});
+afterAll(() => closeSeededSandbox({ sandbox, database }));
 
 /** Who calls: both who may change notes, the engineer and the sales rep who may read and add input, and the contractor. */
 const people = [SEED_USERS.productLead, SEED_USERS.admin, SEED_USERS.engineer, SEED_USERS.sales, SEED_USERS.restricted];

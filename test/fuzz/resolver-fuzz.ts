@@ -5,7 +5,10 @@
  */
 import fc from 'fast-check';
 import { contract, resultSchema, type ResolverKey } from '../../src/contract';
-import type { Sandbox } from '../sandbox/sandbox';
+import mysql from 'mysql2/promise';
+import { Sandbox } from '../sandbox/sandbox';
+import { seedAppData } from '../sandbox/seed/app-data';
+import { retryPolicy } from '../../src/jira/client';
 import { writesIn } from '../integration/work-type-helpers';
 
 export const RUNS_PER_KEY = 10_000;
@@ -196,4 +199,23 @@ export async function fuzzKeyAgainstTables(sandbox: Sandbox, key: ResolverKey, f
     { numRuns: RUNS_PER_KEY, seed: fuzz.seed ?? 20261126, endOnFailure: true },
   );
   return { accepted, rejected, sqlChecked };
+}
+
+/**
+ * The seeded sandbox a table-checked fuzz file runs against, with Jira retries not waiting, refusal warnings
+ * silenced, and a direct connection to its MariaDB for tablesChecksum. Close it with closeSeededSandbox.
+ */
+export async function openSeededSandbox(today: Date): Promise<{ sandbox: Sandbox; database: mysql.Connection }> {
+  const sandbox = new Sandbox({ today });
+  retryPolicy.sleep = async () => undefined;
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  await seedAppData(sandbox, today);
+  const { socketPath, database: name } = await sandbox.sql.connectionInfo();
+  const database = await mysql.createConnection({ socketPath, user: 'root', database: name });
+  return { sandbox, database };
+}
+
+export async function closeSeededSandbox(world: { sandbox: Sandbox; database: mysql.Connection }): Promise<void> {
+  await world.database.end();
+  await world.sandbox.close();
 }

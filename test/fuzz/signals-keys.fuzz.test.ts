@@ -12,13 +12,11 @@
  * at all (one that sent none cannot have written there), against a checksum taken after the last accepted call
  * and its queued work settled.
  */
-import mysql from 'mysql2/promise';
-import { Sandbox } from '../sandbox/sandbox';
+import type mysql from 'mysql2/promise';
+import type { Sandbox } from '../sandbox/sandbox';
 import { SEED_USERS } from '../sandbox/seed';
-import { seedAppData } from '../sandbox/seed/app-data';
-import { retryPolicy } from '../../src/jira/client';
 import { contract, type ResolverKey } from '../../src/contract';
-import { fuzzKeyAgainstTables, tablesChecksum } from './resolver-fuzz';
+import { closeSeededSandbox, fuzzKeyAgainstTables, openSeededSandbox, tablesChecksum } from './resolver-fuzz';
 
 const today = new Date('2026-11-26T10:00:00Z');
 let sandbox: Sandbox;
@@ -87,17 +85,9 @@ async function liveValues(): Promise<Record<string, string | number>> {
 }
 
 beforeAll(async () => {
-  sandbox = new Sandbox({ today });
-  retryPolicy.sleep = async () => undefined;
-  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-  await seedAppData(sandbox, today);
-  const { socketPath, database: name } = await sandbox.sql.connectionInfo();
-  database = await mysql.createConnection({ socketPath, user: 'root', database: name });
+  ({ sandbox, database } = await openSeededSandbox(today));
 }, 180_000);
-afterAll(async () => {
-  await database.end();
-  await sandbox.close();
-});
+afterAll(() => closeSeededSandbox({ sandbox, database }));
 /** Valid inputs from the data as it is when each key's run starts (the keys before it changed versions). */
 beforeEach(async () => {
   const [clusterRows] = await database.query(

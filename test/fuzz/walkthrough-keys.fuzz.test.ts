@@ -9,13 +9,11 @@
  * the latest version, so a new version keeps landing after the ones before it, and an unanswered question.
  */
 import { randomUUID } from 'node:crypto';
-import mysql from 'mysql2/promise';
-import { Sandbox } from '../sandbox/sandbox';
+import type mysql from 'mysql2/promise';
+import type { Sandbox } from '../sandbox/sandbox';
 import { SEED_USERS } from '../sandbox/seed';
-import { seedAppData } from '../sandbox/seed/app-data';
-import { retryPolicy } from '../../src/jira/client';
 import { contract, type ResolverKey } from '../../src/contract';
-import { fuzzKeyAgainstTables, tablesChecksum } from './resolver-fuzz';
+import { closeSeededSandbox, fuzzKeyAgainstTables, openSeededSandbox, tablesChecksum } from './resolver-fuzz';
 
 const today = new Date('2026-11-26T10:00:00Z');
 let sandbox: Sandbox;
@@ -59,12 +57,7 @@ const ITEMS = [
 let valid: Record<string, Json[]> = {};
 
 beforeAll(async () => {
-  sandbox = new Sandbox({ today });
-  retryPolicy.sleep = async () => undefined;
-  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-  await seedAppData(sandbox, today);
-  const { socketPath, database: name } = await sandbox.sql.connectionInfo();
-  database = await mysql.createConnection({ socketPath, user: 'root', database: name });
+  ({ sandbox, database } = await openSeededSandbox(today));
   const site = sandbox.jira.site;
   const projectId = (key: string) => site.projects.find((p) => p.key === key)!.id;
   payIssue = site.issues.find((i) => i.projectId === projectId('PAY'))!.key;
@@ -111,10 +104,7 @@ beforeAll(async () => {
     ],
   };
 }, 180_000);
-afterAll(async () => {
-  await database.end();
-  await sandbox.close();
-});
+afterAll(() => closeSeededSandbox({ sandbox, database }));
 
 /** Who calls: both who may edit PAY, the one who may only browse, the contractor (no OPS), and the admin. */
 const people = [SEED_USERS.designer, SEED_USERS.engineer, SEED_USERS.sales, SEED_USERS.restricted, SEED_USERS.admin];

@@ -27,6 +27,7 @@ import {
   undoClusterChange,
 } from '../../src/services/signals/cluster-operations';
 import { AppError } from '../../src/errors';
+import { TOPIC_A, TOPIC_B } from './two-topics';
 
 const today = new Date('2026-11-26T10:00:00Z');
 let sandbox: Sandbox;
@@ -36,15 +37,6 @@ const realNow = clock.now;
 const realSleep = storageRetryPolicy.sleep;
 const PRIYA = 'account-priya';
 
-const TOPIC_A = [
-  'Greenhouse humidity sensors report condensation alarms every night in bay four',
-  'Condensation alarms from the greenhouse humidity sensors go off every night',
-  'Every night the humidity sensors in the greenhouse raise condensation alarms again',
-];
-const TOPIC_B = [
-  'Ferry timetable widget shows cancelled sailings as departed at the harbour',
-  'The harbour ferry timetable widget marks cancelled sailings as departed',
-];
 
 let a: string[] = [];
 let b: string[] = [];

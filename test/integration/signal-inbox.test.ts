@@ -16,6 +16,7 @@ import { db } from '../../src/store/sql/schema';
 import { getSignalClustering } from '../../src/store/signal-repository';
 import type { ClusterSummary, ResolverOutput } from '../../src/contract';
 import { as, writesIn } from './work-type-helpers';
+import { TOPIC_A, TOPIC_B } from './two-topics';
 
 const today = new Date('2026-11-26T10:00:00Z');
 let sandbox: Sandbox;
@@ -29,15 +30,6 @@ const SALES = SEED_USERS.sales;
 const ENGINEER = SEED_USERS.engineer;
 const CONTRACTOR = SEED_USERS.restricted;
 
-const TOPIC_A = [
-  'Greenhouse humidity sensors report condensation alarms every night in bay four',
-  'Condensation alarms from the greenhouse humidity sensors go off every night',
-  'Every night the humidity sensors in the greenhouse raise condensation alarms again',
-];
-const TOPIC_B = [
-  'Ferry timetable widget shows cancelled sailings as departed at the harbour',
-  'The harbour ferry timetable widget marks cancelled sailings as departed',
-];
 
 let a: string[] = [];
 let b: string[] = [];
