@@ -14,6 +14,9 @@ import { settingsContract } from './settings';
 import { signalsContract } from './signals';
 import { discoveryContract } from './discovery';
 import { walkthroughContract } from './walkthrough';
+import { settingsSlackContract } from './settings-slack';
+import { settingsTriageContract } from './settings-triage';
+import { mySignalsContract } from './my-signals';
 
 export * from './envelope';
 export * from './schemas';
@@ -27,6 +30,9 @@ export * from './settings';
 export * from './signals';
 export * from './discovery';
 export * from './walkthrough';
+export * from './settings-slack';
+export * from './settings-triage';
+export * from './my-signals';
 
 export const contract = {
   ...viewerContract,
@@ -39,6 +45,9 @@ export const contract = {
   ...signalsContract,
   ...discoveryContract,
   ...walkthroughContract,
+  ...settingsSlackContract,
+  ...settingsTriageContract,
+  ...mySignalsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ import { settingsResolvers } from './settings';
 import { signalsResolvers } from './signals';
 import { discoveryResolvers } from './discovery';
 import { walkthroughResolvers } from './walkthrough';
+import { mySignalsResolvers } from './my-signals';
 
 const implementations: ResolverImplementations = {
   ...viewerResolvers,
@@ -23,6 +24,7 @@ const implementations: ResolverImplementations = {
   ...signalsResolvers,
   ...discoveryResolvers,
   ...walkthroughResolvers,
+  ...mySignalsResolvers,
 };
 
 function define<K extends ResolverKey>(resolver: Resolver, key: K): void {

@@ -5,6 +5,8 @@ import { saveSuggestionRules, suggestionRulesSettings } from '../services/settin
 import { defaultTargetMix, saveDefaultTargetMix } from '../services/settings/target-mix';
 import { projectRolesForSettings, saveTeamRoleSettings, searchTeamRoleGroups, teamRoleSettings } from '../services/settings/team-roles';
 import type { PracticeResolvers } from './define';
+import { slackSettingsResolvers } from './settings-slack';
+import { triageSettingsResolvers } from './settings-triage';
 
 export const settingsResolvers: PracticeResolvers<'settings'> = {
   'settings.overview': () => intakeSettings(),
@@ -24,4 +26,6 @@ export const settingsResolvers: PracticeResolvers<'settings'> = {
   'settings.roles.save': ({ roles }, caller) => saveTeamRoleSettings(roles, caller.accountId),
   'settings.roles.searchGroups': ({ query }) => searchTeamRoleGroups(query),
   'settings.roles.projectRoles': ({ projectKey }) => projectRolesForSettings(projectKey),
+  ...slackSettingsResolvers,
+  ...triageSettingsResolvers,
 };

@@ -199,6 +199,10 @@ const READS: Partial<Record<ResolverKey, (n: number) => Call>> = {
   }),
   // roles reads
   // routing reads
+  // signal tabs reads
+  // notify reads
+  // my-signals reads
+  // triage settings reads
   'settings.roles.get': () => ({ key: 'settings.roles.get', context: admin(), payload: {} }),
   'settings.roles.searchGroups': (n) => ({ key: 'settings.roles.searchGroups', context: admin(), payload: { query: pick(['', 'eng', 'DESIGN', 'sales'], n) } }),
   'settings.roles.projectRoles': (n) => ({ key: 'settings.roles.projectRoles', context: admin(), payload: { projectKey: pick(['PAY', 'INV', 'OPS'], n) } }),
@@ -379,6 +383,10 @@ const WRITES: Partial<Record<ResolverKey, (n: number) => Call>> = {
   }),
   // roles writes
   // routing writes
+  // signal tabs writes
+  // notify writes
+  // my-signals writes
+  // triage settings writes
   'signals.route': (n) => ({
     key: 'signals.route',
     context: lead(),

@@ -19,6 +19,8 @@ import { TABLE_OPTIONS, type Migration } from './migration';
 import { WALKTHROUGH_MIGRATIONS } from './walkthrough-schema';
 import { DISCOVERY_MIGRATIONS } from './discovery-schema';
 import { ROUTING_MIGRATIONS } from './routing-schema';
+import { NOTIFY_MIGRATIONS } from './notify-schema';
+import { SIGNAL_STATUS_MIGRATIONS } from './signal-status-schema';
 
 export type { Migration } from './migration';
 
@@ -213,4 +215,6 @@ export const MIGRATIONS: readonly Migration[] = [
   ...WALKTHROUGH_MIGRATIONS,
   ...DISCOVERY_MIGRATIONS,
   ...ROUTING_MIGRATIONS,
+  ...NOTIFY_MIGRATIONS,
+  ...SIGNAL_STATUS_MIGRATIONS,
 ];

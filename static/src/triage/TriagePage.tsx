@@ -13,17 +13,28 @@ import './triage.css';
 
 // Each tab is its own chunk, fetched when it is first shown: the page's first chunk carries the header and the
 // tab list only, and a tab's keyboard queue, rows and toolbar arrive with the tab.
-const InboxTab = lazy(() => import('./signals/InboxTab'));
+const SignalsTab = lazy(() => import('./signals/SignalsTab'));
+const DiscoveryTab = lazy(() => import('./discovery/DiscoveryTab'));
 const UnclassifiedTab = lazy(() => import('./UnclassifiedTab'));
 
 type Overview = ResolverOutput<'triage.overview'>;
 
-/** The page's tabs: the signal Inbox first (where triage starts), then issues without a work type. */
+/**
+ * The page's tabs: the signal Inbox first (where triage starts), the places a routed cluster goes (Parking lot,
+ * Routed, Declined), discovery notes, then issues without a work type.
+ */
 const TABS = [
   { id: 'inbox', label: 'Inbox' },
+  { id: 'parking', label: 'Parking lot' },
+  { id: 'routed', label: 'Routed' },
+  { id: 'declined', label: 'Declined' },
+  { id: 'discovery', label: 'Discovery' },
   { id: 'unclassified', label: 'Unclassified' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
+/** The tabs that list clusters of signals, one per place a cluster can be. */
+export type SignalTabId = Extract<TabId, 'inbox' | 'parking' | 'routed' | 'declined'>;
+const isSignalTab = (tab: TabId): tab is SignalTabId => tab === 'inbox' || tab === 'parking' || tab === 'routed' || tab === 'declined';
 
 /** The tab list's own keys (WAI-ARIA tabs): ←/→ move to the previous/next tab and show it. */
 function moveBetweenTabs(event: KeyboardEvent<HTMLButtonElement>, from: TabId, show: (tab: TabId) => void) {
@@ -74,7 +85,8 @@ function Triage({ overview, projectKey }: { overview: Overview; projectKey: stri
       </div>
       <div role="tabpanel" id={`triage-panel-${tab}`} aria-labelledby={`triage-tab-${tab}`}>
         <Suspense fallback={<Loading what="the tab" />}>
-          {tab === 'inbox' && <InboxTab projectKey={projectKey} />}
+          {isSignalTab(tab) && <SignalsTab key={tab} projectKey={projectKey} tab={tab} />}
+          {tab === 'discovery' && <DiscoveryTab projectKey={projectKey} />}
           {tab === 'unclassified' && <UnclassifiedTab projectKey={projectKey} onClassified={onClassified} />}
         </Suspense>
       </div>

@@ -1,0 +1,3 @@
+import type { PracticeResolvers } from './define';
+
+export const mySignalsResolvers: PracticeResolvers<'mySignals'> = {};
