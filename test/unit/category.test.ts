@@ -15,7 +15,7 @@ describe('suggestCategory', () => {
     ['Sync due dates with Google Calendar so the team sees deadlines.', 'request', ['sync']],
     ['Our managers want to approve leave from their phone.', 'request', ['want to']],
     // pain points
-    ['Every week we have to rebuild the rota from scratch.', 'pain-point', ['every week we have to', 'from scratch']],
+    ['Every week we have to rebuild the rota from scratch.', 'pain-point', ['every week we have to', 'rebuild', 'from scratch']],
     ['Reception spends every afternoon phoning patients, it takes 2 hours.', 'pain-point', ['spends', '2 hours']],
     ['Reconciling timesheets takes forever and we do it manually.', 'pain-point', ['takes forever', 'manually']],
     // confusion
@@ -28,7 +28,7 @@ describe('suggestCategory', () => {
     ['Log stops streaming after a while.', 'bug', ['stops streaming']],
     ['Saving a form shows an error and the app crashes.', 'bug', ['error', 'crashes']],
     ['The report has the wrong total for March.', 'bug', ['wrong total']],
-    ['Login with Okta doesn’t work anymore.', 'bug', ['doesnt work']],
+    ['Login with Okta doesn’t work anymore.', 'bug', ['doesnt work', 'anymore']],
     // other
     ['Met the CFO at the conference, nice people.', 'other', ['met the', 'conference', 'nice people']],
     ['Renewal is next month and they are evaluating a competitor on price.', 'other', ['renewal', 'evaluating', 'competitor']],
@@ -46,6 +46,66 @@ describe('suggestCategory', () => {
     const result = suggestCategory(text);
     expect(result.category).toBe(category);
     expect(result.words).toEqual(words);
+  });
+
+  // Sentence forms (src/domain/category-forms.ts): how people ask, report and complain, in sentences written for
+  // this test about imaginary products (none from the fixtures), each with the words a person would check.
+  it.each([
+    // confusion: a question asked on someone's behalf, a belief that may be wrong, a capability question
+    ['The practice manager asked whether archived patients still get invoices.', 'confusion', ['asked whether']],
+    ['The director wants to know how the audit trail handles deleted users.', 'confusion', ['wants to know how']],
+    ['They assumed the discount would end by itself after the launch week.', 'confusion', ['assumed']],
+    ['Our buyer didn\u2019t realise you could split a delivery across two addresses.', 'confusion', ['didnt realise you could']],
+    ['Holiday pay is worked out on the last 12 weeks, is that right?', 'confusion', ['is that right']],
+    ['Can we set a different VAT rate per country?', 'confusion', ['can we']],
+    ['Is the booking fee refunded or not?', 'confusion', ['is the …?', 'or not']],
+    // request: an indirect question that asks the vendor, and asking about plans
+    ['She asked if we could add a Welsh translation of the app.', 'request', ['asked if we could', 'add a']],
+    ['Any plans to support Apple Pay?', 'request', ['any plans']],
+    // bug: what did not happen, a value that cannot be right, data in the wrong place, what should have stopped
+    ['Drivers aren\u2019t getting the route email since Monday.', 'bug', ['arent getting', 'since monday']],
+    ['The weekly total shows £0 for every site.', 'bug', ['shows £0']],
+    ['Night shift hours land on the wrong day in the export.', 'bug', ['on the wrong day']],
+    ['The kiosk won\u2019t let staff clock in.', 'bug', ['wont let']],
+    ['Cancelled rotas still show on the staff app.', 'bug', ['still show']],
+    ['We got a confirmation but no tickets.', 'bug', ['but no']],
+    ['The stock report is 40 units less than the sum of the bins.', 'bug', ['less than the sum']],
+    ['The app doesn\u2019t open anymore on older tablets.', 'bug', ['anymore']],
+    // "please check" asks the vendor to look at a fault, not for something new
+    ['Two refunds went out for one return. Please check.', 'bug', ['please check']],
+    // pain point: a task that costs another, calls the product causes, a chore done twice
+    ['Adding a new hire means entering the same details in three places.', 'pain-point', ['means entering']],
+    ['Every price change has to be done twice.', 'pain-point', ['has to be done twice']],
+    ['Area managers call the warehouse to check what has shipped.', 'pain-point', ['call the warehouse to check']],
+    // other: people news and churn talk
+    ['Their new head of operations wants an intro call next month.', 'other', ['new head of', 'intro call']],
+  ])('%s → %s', (text, category, words) => {
+    const result = suggestCategory(text);
+    expect(result.category).toBe(category);
+    expect(result.words).toEqual(words);
+  });
+
+  it('reads a present-tense "doesnt" as a limitation an explicit ask outweighs, and a person refusing as no fault', () => {
+    // "doesnt sync" states what it does not do yet; the ask beside it decides.
+    expect(suggestCategory('It doesn\u2019t sync with Outlook, we would love that.').category).toBe('request');
+    // The subject of "wont" is a person, not the product: no "wont log" fault cue.
+    const refusal = suggestCategory('Our accountant won\u2019t log into another tool, so the finance team copies numbers across.');
+    expect(refusal.words).not.toContain('wont log');
+    expect(refusal.category).toBe('pain-point');
+  });
+
+  it('with no cue, reads the sentence shape: a routine done by people is a pain point, an event a bug, a named thing an ask', () => {
+    expect(suggestCategory('The office prints the order list and ticks items off.')).toEqual({
+      category: 'pain-point',
+      words: ['office prints'],
+      confidence: NO_CUE_CONFIDENCE,
+    });
+    expect(suggestCategory('Archived projects are reappearing in the sidebar.')).toEqual({
+      category: 'bug',
+      words: ['are reappearing'],
+      confidence: NO_CUE_CONFIDENCE,
+    });
+    expect(suggestCategory('Kanban swimlanes per client.')).toEqual({ category: 'request', words: [], confidence: NO_CUE_CONFIDENCE });
   });
 
   it('lets an explicit ask win over the effort that motivates it, and a fault over its cost', () => {
