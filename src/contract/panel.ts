@@ -4,12 +4,14 @@ import { issueKeySchema, issueSummarySchema, workTypeSchema } from './schemas';
 // The readiness item is defined beside the work-type write, which answers with it too (see work-type.ts).
 import { suggestionSchema, workTypeDecisionSchema } from './work-type';
 import { originSchema } from './origin';
-import { fullReadinessItemSchema, walkthroughAcknowledgementSchema } from './walkthrough';
+import { fullReadinessItemSchema, walkthroughAcknowledgementSchema, walkthroughVersionSummarySchema } from './walkthrough';
 
 /** The walkthrough in brief, for the panel's section and its badge (the full view is `walkthrough.view`). */
 export const panelWalkthroughSchema = z.object({
   /** The latest version, or null when the issue has no walkthrough. */
   latestVersion: z.number().int().positive().nullable(),
+  /** The latest version in brief (designer, when, summary, design link), for the section; null without one. */
+  latest: walkthroughVersionSummarySchema.nullable(),
   /** One entry per person, by the latest version they acknowledged. */
   acknowledgedBy: z.array(walkthroughAcknowledgementSchema),
   /** The latest version the reader acknowledged, or null. */

@@ -366,10 +366,12 @@ export interface NewWalkthroughQuestion {
   askedByName: string | null;
   text: string;
   askedAt: number;
+  /** A fixed id, for the sandbox's seed to write the same question again without a second row; new otherwise. */
+  id?: string;
 }
 
 export async function insertWalkthroughQuestion(q: NewWalkthroughQuestion): Promise<WalkthroughQuestion> {
-  const id = `question-${randomUUID()}`;
+  const id = q.id ?? `question-${randomUUID()}`;
   await executeWrite(
     db
       .insertInto('walkthrough_question')

@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { view } from '@forge/bridge';
 import { readSurfaceContext, type SurfaceContext } from './forge-context';
 import type { SurfaceProps } from './surface';
+import { walkthroughModalOf } from './walkthrough/modal-context';
 import './ui/content-height.css';
 
 type Surface = ComponentType<SurfaceProps>;
@@ -19,6 +20,8 @@ const TriagePage = lazy(() => import('./triage/TriagePage'));
 const GadgetView = lazy(() => import('./sprint-shape/GadgetView'));
 const GadgetEdit = lazy(() => import('./sprint-shape/GadgetEdit'));
 const SettingsPage = lazy(() => import('./settings/SettingsPage'));
+const MySignalsPage = lazy(() => import('./my-signals/MySignalsPage'));
+const WalkthroughView = lazy(() => import('./walkthrough/WalkthroughView'));
 
 /**
  * Module keys as manifest.yml declares them. The Work type field's view is not here: Jira renders a Forge
@@ -36,6 +39,8 @@ function surfaceFor(context: SurfaceContext): Surface | null {
       return context.entryPoint === 'edit' ? GadgetEdit : GadgetView;
     case 'settings':
       return SettingsPage;
+    case 'my-signals':
+      return MySignalsPage;
     default:
       return null;
   }
@@ -85,8 +90,11 @@ async function start(): Promise<void> {
   const root = createRoot(rootElement);
   // Theming must be on before the first paint, or a dark-mode user sees a light flash (forge-reference §2.2).
   await view.theme.enable();
-  const context = readSurfaceContext(await view.getContext());
-  const SurfaceComponent = surfaceFor(context);
+  const rawContext = await view.getContext();
+  const context = readSurfaceContext(rawContext);
+  // A modal the panel opened (the walkthrough's full view) is framed with the panel's module key.
+  const walkthrough = walkthroughModalOf(rawContext);
+  const SurfaceComponent: Surface | null = walkthrough ? (props) => <WalkthroughView {...props} modal={walkthrough} /> : surfaceFor(context);
   root.render(
     <StrictMode>
       <SurfaceBoundary>

@@ -22,7 +22,7 @@ beforeAll(async () => {
   sandbox = new Sandbox({ today });
   retryPolicy.sleep = async () => undefined;
   await seedAppData(sandbox, today);
-});
+}, 180_000);
 afterAll(() => sandbox.close());
 beforeEach(() => {
   sandbox.jiraLink.clearFaults();

@@ -1,7 +1,7 @@
 /** The walkthrough in brief for the issue panel: who acknowledged what, and the assignee's badge. */
 import type { PanelWalkthroughDto } from '../../contract';
 import type { StoredWalkthroughVersion, WalkthroughAck, WalkthroughQuestion } from '../../store/walkthrough-repository';
-import { acknowledgementOf, latestAckPerPerson } from './present';
+import { acknowledgementOf, latestAckPerPerson, versionSummaryOf } from './present';
 
 export function panelWalkthroughOf(
   versions: readonly StoredWalkthroughVersion[],
@@ -10,12 +10,14 @@ export function panelWalkthroughOf(
   reader: string | null,
   assignee: string | null,
 ): PanelWalkthroughDto {
-  const latest = versions.at(-1)?.version ?? null;
+  const newest = versions.at(-1);
+  const latest = newest?.version ?? null;
   const perPerson = latestAckPerPerson(acks);
   const yours = perPerson.find((ack) => ack.accountId === reader)?.version ?? null;
   const newSince = latest !== null && yours !== null ? Math.max(0, latest - yours) : 0;
   return {
     latestVersion: latest,
+    latest: newest ? versionSummaryOf(newest) : null,
     acknowledgedBy: perPerson.map((ack) => acknowledgementOf(ack, latest)),
     yourAcknowledgedVersion: yours,
     newSinceYourAcknowledgement: newSince,

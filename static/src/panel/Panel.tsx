@@ -19,6 +19,8 @@ import { WorkTypeSection } from '../work-type/WorkTypeSection';
 import { OriginSection, type OriginChange } from '../origin/OriginSection';
 import type { UnlinkedOrigin } from '../origin/UndoUnlink';
 import { ReadinessList } from './ReadinessList';
+import { WalkthroughSection } from './walkthrough/WalkthroughSection';
+import { useWalkthroughActions } from './walkthrough/use-walkthrough-actions';
 import type { Origin, PanelContext } from './types';
 import './panel.css';
 
@@ -57,11 +59,12 @@ const Refusal = lazy(() => import('./Refusal'));
 
 const focusSection = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
-function IssueContext({ issueKey }: { issueKey: string }) {
+function IssueContext({ issueKey, accountId }: { issueKey: string; accountId: string | null }) {
   const { result, reload, refresh, update } = useRefreshable('panel.context', { issueKey });
   const action = useAction();
   const { region, announce } = useAnnouncer();
   const [unlinked, setUnlinked] = useState<UnlinkedOrigin | null>(null);
+  const walkthroughActions = useWalkthroughActions({ issueKey, action, update, refresh, announce });
   const issueId = result.state === 'ready' ? result.data.issue.id : null;
   // Someone changed the issue elsewhere (the Work type field, a workflow): show it without a spinner.
   useIssueChanges({ key: issueKey, id: issueId }, refresh, { includeUpstreamEvents: false });
@@ -190,6 +193,15 @@ function IssueContext({ issueKey }: { issueKey: string }) {
           onLinked={onLinked}
         />
       </div>
+      <WalkthroughSection
+        issueKey={issueKey}
+        walkthrough={data.walkthrough}
+        canEdit={data.canEdit}
+        accountId={accountId}
+        pending={action.pending}
+        onAcknowledge={walkthroughActions.acknowledge}
+        onClosed={walkthroughActions.onClosed}
+      />
       <ReadinessList items={data.readiness} />
       <SignedInAs />
     </>
@@ -201,7 +213,7 @@ export default function Panel({ context }: SurfaceProps) {
   return (
     <SurfaceLayout label="Upstream context">
       {context.issueKey ? (
-        <IssueContext issueKey={context.issueKey} />
+        <IssueContext issueKey={context.issueKey} accountId={context.accountId} />
       ) : (
         <Empty title="No issue here">Open Upstream from an issue to see its context.</Empty>
       )}

@@ -8,3 +8,4 @@ export { view } from '@forge/bridge/out/view/view';
 export { invoke } from '@forge/bridge/out/invoke/invoke';
 export { router } from '@forge/bridge/out/router/router';
 export { events } from '@forge/bridge/out/events/events';
+export { Modal } from '@forge/bridge/out/modal/modal';

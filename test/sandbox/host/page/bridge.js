@@ -18,6 +18,17 @@
     gadgetId: params.get('gadgetId'),
   };
   var frameId = params.get('frameId') || '';
+  // A modal frame (opened with `new Modal(...).open()`) carries the opener's context in its URL; Forge hands it to
+  // the modal as `extension.modal`. Like all context, it routes and labels, never authorises.
+  var modalContext = null;
+  try {
+    modalContext = params.get('modal') === null ? null : JSON.parse(params.get('modal'));
+  } catch (error) {
+    modalContext = {};
+  }
+  // onClose callbacks of the modals this frame opened, by the id the host echoes back when one closes.
+  var modalCallbacks = {};
+  var modalCounter = 0;
   var THEME_ATTRIBUTE = 'dark:dark light:light motion:motion shape:shape spacing:spacing typography:typography';
   var themingEnabled = false;
 
@@ -73,6 +84,11 @@
   window.addEventListener('message', function (event) {
     if (event.origin !== window.location.origin || !event.data || event.data.source !== 'upstream-sandbox-host') return;
     if (event.data.type === 'theme' && themingEnabled) applyTheme(event.data.colorMode);
+    if (event.data.type === 'modal-closed') {
+      var onClose = modalCallbacks[event.data.modalId];
+      delete modalCallbacks[event.data.modalId];
+      if (typeof onClose === 'function') onClose(event.data.payload);
+    }
     if (event.data.type === 'event') {
       listeners.forEach(function (l) {
         if (l.scope === event.data.scope && l.event === event.data.event) l.callback(event.data.payload);
@@ -115,7 +131,10 @@
         });
     },
     getContext: function () {
-      return post('/__sandbox/context', { frame: frame }).then(function (answer) { return answer.context; });
+      return post('/__sandbox/context', { frame: frame }).then(function (answer) {
+        if (modalContext !== null && answer.context && answer.context.extension) answer.context.extension.modal = modalContext;
+        return answer.context;
+      });
     },
     submit: function (payload) {
       return post('/__sandbox/submit', { frame: frame, payload: payload === undefined ? null : payload }).then(function (answer) {
@@ -124,9 +143,24 @@
         return answer.ok;
       });
     },
-    close: function () {
-      if (frame.entryPoint !== 'edit') return false;
-      tellHost('close', {});
+    close: function (payload) {
+      if (frame.entryPoint !== 'edit' && modalContext === null) return false;
+      tellHost('close', { payload: payload === undefined ? null : payload });
+      return true;
+    },
+    openModal: function (options) {
+      // The host draws the modal over the page; only the onClose callback stays here (functions do not cross frames).
+      var modalId = frameId + '-modal-' + ++modalCounter;
+      modalCallbacks[modalId] = options.onClose;
+      tellHost('open-modal', {
+        modalId: modalId,
+        resource: options.resource || null,
+        size: options.size || 'medium',
+        context: options.context || {},
+        closeOnEscape: options.closeOnEscape !== false,
+        closeOnOverlayClick: options.closeOnOverlayClick !== false,
+        title: options.title || '',
+      });
       return true;
     },
     refresh: function () {
@@ -192,6 +226,12 @@
     if (measureScheduled) return;
     measureScheduled = true;
     requestAnimationFrame(reportHeight);
+  }
+  // Jira closes a modal on Escape pressed inside it, unless the app handled the key itself (an open menu).
+  if (modalContext !== null) {
+    window.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && !event.defaultPrevented) tellHost('modal-escape', {});
+    });
   }
   document.addEventListener('DOMContentLoaded', function () {
     new ResizeObserver(scheduleMeasure).observe(document.body);
