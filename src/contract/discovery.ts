@@ -105,6 +105,8 @@ export const discoveryInputViewSchema = z.object({
       resolution: z.string().nullable(),
       /** Whether the caller may resolve it (its author, or someone in the engineering role). */
       canResolve: z.boolean(),
+      /** Whether the caller may reopen it once resolved (the same people). */
+      canReopen: z.boolean(),
     })
     .nullable(),
 });
@@ -128,6 +130,8 @@ const noteSignalSchema = z.object({
   source: z.string(),
   receivedAt: z.string(),
   clusterId: z.string().nullable(),
+  /** Linked to the note itself (removable on its own), not only reached through a linked cluster. */
+  linkedItself: z.boolean(),
 });
 
 const linkedIssueSchema = issueSummarySchema.extend({ workType: workTypeSchema.nullable() });
@@ -168,6 +172,24 @@ export const discoveryNoteViewSchema = z.object({
 export type DiscoveryNoteView = z.infer<typeof discoveryNoteViewSchema>;
 
 const noteRef = { projectKey: projectKeySchema, noteId: discoveryNoteIdSchema };
+
+/** Cluster and signal ids as the Inbox shows them (`cluster-3f2a…`, `signal-…`). */
+const evidenceIdSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z][a-z0-9-]*$/, 'Expected a cluster or signal id such as cluster-3f2a….');
+const EVIDENCE_PER_CHANGE = 20;
+const evidenceIdsSchema = z
+  .array(evidenceIdSchema)
+  .max(EVIDENCE_PER_CHANGE, `Link or remove at most ${EVIDENCE_PER_CHANGE} clusters and ${EVIDENCE_PER_CHANGE} signals at a time.`)
+  .default([]);
+/** Which clusters and signals a change of a note's evidence names: at least one. */
+const evidenceChangeSchema = z
+  .object({ ...noteRef, clusterIds: evidenceIdsSchema, signalIds: evidenceIdsSchema })
+  .strict()
+  .refine((input) => input.clusterIds.length + input.signalIds.length > 0, { message: 'Name at least one cluster or signal.', path: ['clusterIds'] });
 const versionSchema = z.number().int().positive();
 
 export const discoveryContract = {
@@ -245,6 +267,21 @@ export const discoveryContract = {
     input: z
       .object({ ...noteRef, inputId: engineeringInputIdSchema, resolution: optionalText('resolution', DISCOVERY_LIMITS.resolution).optional() })
       .strict(),
+    output: discoveryNoteViewSchema,
+  },
+  /** Reopens a resolved question (its author, or someone in the engineering role): it holds the note back from ready again. */
+  'discovery.reopenQuestion': {
+    input: z.object({ ...noteRef, inputId: engineeringInputIdSchema }).strict(),
+    output: discoveryNoteViewSchema,
+  },
+  /** Links clusters and signals to a note as evidence of who has the problem (a product lead); one already linked stays as it was. */
+  'discovery.linkEvidence': {
+    input: evidenceChangeSchema,
+    output: discoveryNoteViewSchema,
+  },
+  /** Removes evidence (a product lead): a cluster goes with the signals linked beside it that are in it now. */
+  'discovery.unlinkEvidence': {
+    input: evidenceChangeSchema,
     output: discoveryNoteViewSchema,
   },
   /**

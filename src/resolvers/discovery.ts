@@ -1,4 +1,5 @@
-import { addInput, createNote, resolveQuestion, setNoteStatus, updateNote } from '../services/discovery/changes';
+import { addInput, createNote, reopenQuestion, resolveQuestion, setNoteStatus, updateNote } from '../services/discovery/changes';
+import { linkEvidence, unlinkEvidence } from '../services/discovery/evidence-links';
 import { discoveryNote, listDiscoveryNotes } from '../services/discovery/notes';
 import type { PracticeResolvers } from './define';
 
@@ -10,5 +11,8 @@ export const discoveryResolvers: PracticeResolvers<'discovery'> = {
   'discovery.update': (input, { accountId }) => updateNote(input, accountId),
   'discovery.addInput': (input, { accountId }) => addInput(input, accountId),
   'discovery.resolveQuestion': (input, { accountId }) => resolveQuestion(input, accountId),
+  'discovery.reopenQuestion': (input, { accountId }) => reopenQuestion(input, accountId),
+  'discovery.linkEvidence': (input, { accountId }) => linkEvidence(input, accountId),
+  'discovery.unlinkEvidence': (input, { accountId }) => unlinkEvidence(input, accountId),
   'discovery.setStatus': (input, { accountId }) => setNoteStatus(input, accountId),
 };

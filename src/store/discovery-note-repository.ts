@@ -977,3 +977,60 @@ export async function resolveEngineeringQuestion(noteId: string, inputId: string
   await bumpNote(note);
   return entry;
 }
+
+/**
+ * Reopens a resolved question: one UPDATE that clears the resolution only while it is a resolved question of
+ * this note, then the note's bump. Not there is `not-found`; not a question is `invalid-input`; already open
+ * (someone reopened it first) is `conflict`. The resolution is cleared, not kept: the question is open again
+ * and the next resolution is the one that stands.
+ */
+export async function reopenEngineeringQuestion(noteId: string, inputId: string): Promise<EngineeringInputEntry> {
+  const note = validate(noteIdSchema, noteId, 'discovery note id');
+  const input = validate(noteIdSchema, inputId, 'engineering input id');
+  const result = await executeWrite(
+    db
+      .updateTable('engineering_input')
+      .set({ resolved_at: null, resolved_by: null, resolved_by_name: null, resolution: null })
+      .where('id', '=', input)
+      .where('note_id', '=', note)
+      .where('kind', '=', 'question')
+      .where('resolved_at', 'is not', null)
+      .compile(),
+  );
+  const current = await getDiscoveryNote(note);
+  const entry = current?.engineeringInput.find((e) => e.id === input);
+  if (!current || !entry) throw new AppError('not-found', `There is no entry ${input} on discovery note ${note} (it may have been removed). Nothing was saved; reload the note.`);
+  if (result.affectedRows === 0) {
+    if (entry.kind !== 'question') throw new AppError('invalid-input', `Only a question can be reopened; this entry is a ${entry.kind}. Nothing was saved.`, { fields: { inputId: 'not a question' } });
+    throw new AppError('conflict', 'This question is already open (someone reopened it first); nothing was saved. Reload the note to see it.');
+  }
+  await bumpNote(note);
+  return entry;
+}
+
+/**
+ * Removes evidence from a note in one DELETE: the named signal links, the named cluster links, and with each
+ * cluster the signals linked beside it that are in it now (a note started from a cluster links both, and
+ * removing the cluster means removing what it brought). Removing what is not linked removes nothing.
+ */
+export async function unlinkNoteEvidence(noteId: string, subjects: { clusterIds: readonly string[]; signalIds: readonly string[] }): Promise<void> {
+  const note = validate(noteIdSchema, noteId, 'discovery note id');
+  const clusterIds = [...new Set(validate(subjectIdsSchema, subjects.clusterIds, 'evidence'))];
+  const signalIds = [...new Set(validate(subjectIdsSchema, subjects.signalIds, 'evidence'))];
+  if (clusterIds.length + signalIds.length === 0) return;
+  await executeWrite(
+    db
+      .deleteFrom('discovery_note_evidence')
+      .where('note_id', '=', note)
+      .where((eb) => {
+        const named: Array<Expression<SqlBool>> = [];
+        if (clusterIds.length > 0) {
+          named.push(eb.and([eb('subject_kind', '=', 'cluster'), eb('subject_id', 'in', clusterIds)]));
+          named.push(eb.and([eb('subject_kind', '=', 'signal'), eb('subject_id', 'in', eb.selectFrom('signal').select('signal.id').where('signal.cluster_id', 'in', clusterIds))]));
+        }
+        if (signalIds.length > 0) named.push(eb.and([eb('subject_kind', '=', 'signal'), eb('subject_id', 'in', signalIds)]));
+        return eb.or(named);
+      })
+      .compile(),
+  );
+}

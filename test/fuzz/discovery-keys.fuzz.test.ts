@@ -29,6 +29,7 @@ const LIVE = {
   version: '§version',
   nextStatus: '§next-status',
   openQuestion: '§open-question',
+  resolvedQuestion: '§resolved-question',
   cluster: '§cluster',
 } as const;
 /** The note the changes work on: exploring ⇄ shaped, so a move is always possible. */
@@ -39,15 +40,31 @@ async function liveValues(): Promise<{ values: Record<string, string | number>; 
   const [note] = notes as Array<{ version: number; status: string }>;
   const [questions] = await database.query("SELECT id FROM `engineering_input` WHERE note_id = ? AND kind = 'question' AND resolved_at IS NULL ORDER BY id LIMIT 1", [NOTE]);
   const [question] = questions as Array<{ id: string }>;
+  const resolvedQuestion = async () =>
+    ((await database.query("SELECT id FROM `engineering_input` WHERE note_id = ? AND kind = 'question' AND resolved_at IS NOT NULL ORDER BY id LIMIT 1", [NOTE]))[0] as Array<{ id: string }>)[0];
+  let resolved = await resolvedQuestion();
+  // reopenQuestion needs a resolved question, and each one it reopens is used up: when none is left, a resolved
+  // question of its own is written (the open ones resolveQuestion works on are left as they are).
+  let wrote = false;
+  if (!resolved) {
+    const now = Date.now();
+    await database.query(
+      "INSERT INTO `engineering_input` (id, note_id, kind, text, author_account_id, author_name, created_at, author_roles, resolved_at, resolved_by) VALUES (?, ?, 'question', 'Resolved for the fuzz?', ?, 'Priya Raman', ?, '[\"engineering\"]', ?, ?)",
+      [`input-fuzz-resolved-${now}`, NOTE, SEED_USERS.engineer, now, now, SEED_USERS.engineer],
+    );
+    resolved = await resolvedQuestion();
+    wrote = true;
+  }
   const [clusters] = await database.query('SELECT id FROM `cluster` WHERE signal_count > 0 ORDER BY id LIMIT 1');
   const [cluster] = clusters as Array<{ id: string }>;
   const values = {
     [LIVE.version]: Number(note?.version ?? 1),
     [LIVE.nextStatus]: note?.status === 'shaped' ? 'exploring' : 'shaped',
     [LIVE.openQuestion]: question?.id ?? 'input-none',
+    [LIVE.resolvedQuestion]: resolved?.id ?? 'input-none',
     [LIVE.cluster]: cluster?.id ?? 'cluster-none',
   };
-  return { values, wrote: false };
+  return { values, wrote };
 }
 
 type Json = Record<string, unknown>;
@@ -70,6 +87,18 @@ const VALID: Record<string, Json[]> = {
   'discovery.resolveQuestion': [
     { projectKey: 'PAY', noteId: NOTE, inputId: LIVE.openQuestion, resolution: 'Finance owns it.' },
     { projectKey: 'PAY', noteId: NOTE, inputId: LIVE.openQuestion },
+  ],
+  'discovery.reopenQuestion': [
+    { projectKey: 'PAY', noteId: NOTE, inputId: LIVE.resolvedQuestion },
+    { projectKey: 'PAY', noteId: NOTE, inputId: LIVE.openQuestion },
+  ],
+  'discovery.linkEvidence': [
+    { projectKey: 'PAY', noteId: NOTE, clusterIds: [LIVE.cluster] },
+    { projectKey: 'PAY', noteId: NOTE, clusterIds: [], signalIds: ['signal-nowhere'] },
+  ],
+  'discovery.unlinkEvidence': [
+    { projectKey: 'PAY', noteId: NOTE, clusterIds: [LIVE.cluster] },
+    { projectKey: 'PAY', noteId: NOTE, signalIds: ['signal-nowhere'] },
   ],
   'discovery.setStatus': [
     { projectKey: 'PAY', noteId: NOTE, version: LIVE.version, status: LIVE.nextStatus },
@@ -104,6 +133,9 @@ const DISCOVERY_KEYS = [
   'discovery.update',
   'discovery.addInput',
   'discovery.resolveQuestion',
+  'discovery.reopenQuestion',
+  'discovery.linkEvidence',
+  'discovery.unlinkEvidence',
   'discovery.setStatus',
 ] as const;
 

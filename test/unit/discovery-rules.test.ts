@@ -4,6 +4,8 @@
  * every combination fast-check generates, and on the cases a person would name.
  */
 import fc from 'fast-check';
+import { noteIdOf, notePath } from '../../static/src/triage/discovery/note-address';
+import { moveWords } from '../../static/src/triage/discovery/words';
 import {
   DISCOVERY_NOTE_STATUSES,
   ENGINEERING_INPUT_KINDS,
@@ -104,5 +106,27 @@ describe('statuses', () => {
       }),
       { numRuns: 1_000 },
     );
+  });
+});
+
+describe('how the Discovery tab reads a note (static/src/triage/discovery)', () => {
+  it('finds the note an address names, and nothing in any other address', () => {
+    expect(noteIdOf(notePath('note-instant-payouts'))).toBe('note-instant-payouts');
+    expect(noteIdOf('/notes/note-3f2a-9c/')).toBe('note-3f2a-9c');
+    for (const other of ['/', '', '/notes/', '/notes', '/notes/Note-1', '/notes/note-1/edit', '/note/note-1', '/notes/../settings', `/notes/n${'x'.repeat(64)}`]) {
+      expect({ other, id: noteIdOf(other) }).toEqual({ other, id: null });
+    }
+  });
+
+  it('names each move as a person would: forward, ready, or back a step', () => {
+    expect(moveWords('exploring', 'shaped')).toBe('Mark shaped');
+    expect(moveWords('shaped', 'ready')).toBe('Mark ready');
+    expect(moveWords('shaped', 'exploring')).toBe('Back to exploring');
+    expect(moveWords('ready', 'in-delivery')).toBe('Start delivery');
+    expect(moveWords('in-delivery', 'ready')).toBe('Back to ready');
+    expect(moveWords('in-delivery', 'shipped')).toBe('Mark shipped');
+    expect(moveWords('shipped', 'in-delivery')).toBe('Back to in delivery');
+    // Every move the rules allow has a name that is not the raw status.
+    for (const from of DISCOVERY_NOTE_STATUSES) for (const to of nextStatuses(from)) expect(moveWords(from, to)).not.toBe(to);
   });
 });

@@ -18,6 +18,7 @@ import {
   addEngineeringInput,
   createDiscoveryNote,
   getDiscoveryNote,
+  reopenEngineeringQuestion,
   resolveEngineeringQuestion,
   setDiscoveryNoteStatus,
   updateDiscoveryNote,
@@ -109,6 +110,18 @@ export async function resolveQuestion(input: InputOf<'discovery.resolveQuestion'
     throw new AppError('forbidden', 'Only whoever asked this question, or someone in the engineering role, can resolve it. Reply with your own input instead, or ask an engineer to resolve it.');
   }
   await resolveEngineeringQuestion(input.noteId, input.inputId, { by: callerId, byName: me.displayName, ...(input.resolution ? { text: input.resolution } : {}) });
+  return noteViewFor(input.noteId, callerId, Promise.resolve(access), roles);
+}
+
+/** Reopens a resolved question (the people who may resolve it): it holds the note back from ready again. */
+export async function reopenQuestion(input: InputOf<'discovery.reopenQuestion'>, callerId: string): Promise<DiscoveryNoteView> {
+  const [access, roles, note] = await Promise.all([requireDiscoveryReader(input.projectKey), teamRolesNow(callerId), existingNote(input.noteId)]);
+  const entry = note.engineeringInput.find((e) => e.id === input.inputId);
+  if (!entry) throw new AppError('not-found', `There is no entry ${input.inputId} on the note "${note.title}". Nothing was changed; reload the note.`);
+  if (!mayResolve(entry, callerId, roles)) {
+    throw new AppError('forbidden', 'Only whoever asked this question, or someone in the engineering role, can reopen it. Add a question of your own instead, or ask an engineer to reopen it.');
+  }
+  await reopenEngineeringQuestion(input.noteId, input.inputId);
   return noteViewFor(input.noteId, callerId, Promise.resolve(access), roles);
 }
 

@@ -33,6 +33,7 @@ export function noteEvidence(noteId: string, links: readonly NoteEvidenceLink[],
     }))
     .sort((a, b) => evidenceStrength(b) - evidenceStrength(a) || a.id.localeCompare(b.id));
   const behind = uniqueSignals(noteId, signals);
+  const linkedItself = new Set(signals.filter((s) => s.noteId === noteId && s.via === 'signal').map((s) => s.id));
   const { customers, arr } = customersAndArr(behind);
   return {
     clusters,
@@ -44,6 +45,7 @@ export function noteEvidence(noteId: string, links: readonly NoteEvidenceLink[],
       source: s.source,
       receivedAt: isoOf(s.receivedAt),
       clusterId: s.clusterId,
+      linkedItself: linkedItself.has(s.id),
     })),
     totals: { clusterCount: clusters.length, signalCount: behind.length, customerCount: customers.length, arrTotal: arr, customers },
   };

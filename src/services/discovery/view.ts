@@ -90,6 +90,7 @@ function inputView(entry: EngineeringInputEntry, callerId: string, callerRoles: 
           resolvedAt: entry.resolution?.at ?? null,
           resolution: entry.resolution?.text ?? null,
           canResolve: entry.resolution === null && mayResolve(entry, callerId, callerRoles),
+          canReopen: entry.resolution !== null && mayResolve(entry, callerId, callerRoles),
         };
   return {
     id: entry.id,
