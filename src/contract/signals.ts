@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RATIONALE_MAX_CHARS, RATIONALE_REQUIRED, RATIONALE_TOO_LONG } from '../domain/routing';
-import { SIGNAL_CATEGORIES, SIGNAL_ROUTES, type SignalSource } from '../domain/signals';
+import { SIGNAL_CATEGORIES, SIGNAL_ROUTES, SIGNAL_SOURCES, type SignalSource } from '../domain/signals';
 import { issueKeySchema, projectKeySchema } from './schemas';
 
 /**
@@ -162,8 +162,18 @@ export const clusterChangeOutputSchema = z.object({
 const expectedClusterSchema = z.object({ clusterId: sqlRecordIdSchema, version: z.number().int().nonnegative() }).strict();
 const clusterTitleSchema = z.string().trim().min(1, 'A cluster needs a title.').max(255, 'A title is at most 255 characters.');
 
-/** Inbox filters shared by the list and its counts. */
-export const INBOX_SORTS = ['evidence', 'recent'] as const;
+/** Inbox filters shared by the list and its counts: the evidence score (default), or away from it. */
+export const INBOX_SORTS = ['evidence', 'recent', 'arr', 'count'] as const;
+
+/** The cluster states the triage page's signal tabs list: Inbox (`new`), Parking lot, Routed, Declined (`triaged` is an older Inbox state). */
+export const INBOX_STATES = ['new', 'triaged', 'parked', 'routed', 'declined'] as const;
+
+/** "Seen in the last …": only clusters with a signal received within this many days. */
+export const INBOX_AGES = ['7d', '30d', '90d', '365d'] as const;
+export const inboxAgeDays = (age: (typeof INBOX_AGES)[number]): number => Number(age.slice(0, -1));
+
+/** Weeks of the per-cluster trend (signals per week, oldest first, this week last). */
+export const TREND_WEEKS = 8;
 
 /** One row of a CSV import, after the person mapped its columns (the browser parses the file with papaparse). */
 export const csvSignalRowSchema = z
@@ -269,15 +279,44 @@ export const routeInputSchema = z
   });
 export type RouteInput = z.output<typeof routeInputSchema>;
 
+/** Evidence gained since a cluster was parked, against the thresholds that bring it back to the Inbox. */
+export const sinceParkingSchema = z.object({
+  signals: z.number().int(),
+  arr: z.number(),
+  thresholds: z.object({ newSignals: z.number(), addedArr: z.number() }),
+});
+
+/** What a tab shows beside a cluster's evidence. */
+export const clusterDetailsSchema = z.object({
+  decision: routingDecisionDtoSchema.nullable(),
+  /** Signals received per week over the last TREND_WEEKS weeks, oldest first. */
+  trend: z.array(z.number().int().nonnegative()),
+  /** For a parked cluster, and for one back in the Inbox from the parking lot. */
+  sinceParking: sinceParkingSchema.nullable(),
+});
+export type ClusterDetails = z.infer<typeof clusterDetailsSchema>;
+
+export const tabCountsSchema = z.object({
+  inbox: z.number().int().nonnegative(),
+  parking: z.number().int().nonnegative(),
+  routed: z.number().int().nonnegative(),
+  declined: z.number().int().nonnegative(),
+});
+export type TabCounts = z.infer<typeof tabCountsSchema>;
+
 export const signalsContract = {
   /** One page of clusters in a state (the Inbox: `new`), strongest evidence or most recent first. */
   'signals.inbox': {
     input: z
       .object({
         projectKey: projectKeySchema,
-        state: z.enum(['new', 'triaged', 'routed']).default('new'),
+        state: z.enum(INBOX_STATES).default('new'),
         category: signalCategorySchema.optional(),
         customer: z.string().trim().min(1).max(200).optional(),
+        source: z.enum(SIGNAL_SOURCES).optional(),
+        age: z.enum(INBOX_AGES).optional(),
+        /** Words in the cluster's title, or in a signal's text or customer. */
+        text: z.string().trim().min(1).max(200).optional(),
         sort: z.enum(INBOX_SORTS).default('evidence'),
         cursor: z.string().min(1).max(500).optional(),
         pageSize: z.number().int().min(1).max(100).default(50),
@@ -286,9 +325,13 @@ export const signalsContract = {
     output: z.object({
       clusters: z.array(clusterSummarySchema),
       nextCursor: z.string().nullable(),
-      /** Whether the caller may change clusters (move, merge, split, undo, rename, categorise). */
+      /** Whether the caller may change clusters (move, merge, split, undo, rename, categorise) and route them. */
       canTriage: z.boolean(),
       undoable: undoableChangeSchema.nullable(),
+      /** Per listed cluster: its standing decision, its 8-week trend, and (parked or back from parking) the evidence since parking. */
+      details: z.record(z.string(), clusterDetailsSchema),
+      /** Clusters per tab, unfiltered; on the first page only (null on later pages). */
+      counts: tabCountsSchema.nullable(),
     }),
   },
   /** A cluster with every signal in it and why each is there, and the clusters most like it (never ones marked not the same). */
@@ -395,6 +438,16 @@ export const signalsContract = {
   'signals.route': {
     input: routeInputSchema,
     output: z.object({ results: z.array(routeOutcomeSchema) }),
+  },
+  /** The projects the caller can create issues in (Quick fix and a new Roadmap epic go there). */
+  'signals.routeProjects': {
+    input: z.object({ projectKey: projectKeySchema }).strict(),
+    output: z.object({ projects: z.array(z.object({ key: z.string(), name: z.string() })) }),
+  },
+  /** Epics (and Jira Product Discovery ideas) in a project the caller can see, matching words of their summary or their key. */
+  'signals.epics': {
+    input: z.object({ projectKey: projectKeySchema, inProject: projectKeySchema, query: z.string().trim().max(100).default('') }).strict(),
+    output: z.object({ epics: z.array(z.object({ key: z.string(), summary: z.string(), type: z.string(), status: z.string().nullable() })) }),
   },
   /** Tries again the Jira side of a decision that failed for good. */
   'signals.retryRoute': {

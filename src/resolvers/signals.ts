@@ -3,6 +3,7 @@ import { importCsvRows } from '../services/signals/csv-import';
 import { signalsCluster, signalsInbox } from '../services/signals/inbox';
 import { markInboxNotSame, mergeInboxClusters, moveInboxSignals, renameInboxCluster, setInboxCategory, undoInboxChange } from '../services/signals/inbox-changes';
 import { retryRoute, routeClusters } from '../services/signals/routing';
+import { epicsToRouteTo, projectsToRouteTo } from '../services/signals/route-targets';
 import { shareSignal, signalCustomers } from '../services/signals/share';
 import type { PracticeResolvers } from './define';
 
@@ -30,4 +31,7 @@ export const signalsResolvers: PracticeResolvers<'signals'> = {
   // Who may route (triage the project, create issues where the Jira side goes) is asked of Jira in the service, first.
   'signals.route': (input, { accountId }) => routeClusters(input, accountId),
   'signals.retryRoute': (input, { accountId }) => retryRoute(input, accountId),
+  // Reads asked of Jira as the lead, after Jira says they may triage the project.
+  'signals.routeProjects': (input) => projectsToRouteTo(input.projectKey),
+  'signals.epics': (input) => epicsToRouteTo(input.projectKey, input.inProject, input.query),
 };

@@ -192,7 +192,7 @@ export async function refreshEvidence(clusterId: string, nowMs: number = Date.no
   );
 }
 
-export type InboxSort = 'evidence' | 'recent';
+export type InboxSort = 'evidence' | 'recent' | 'arr' | 'count';
 
 export interface InboxQuery {
   state: string;
@@ -201,6 +201,10 @@ export interface InboxQuery {
   customer?: string;
   /** Unix milliseconds: only clusters with a signal received since then. */
   receivedSince?: number;
+  /** Only clusters with a signal from this source (slack, hubspot …). */
+  source?: string;
+  /** Only clusters whose title, or a signal's text or customer, contains these words. */
+  text?: string;
   sort: InboxSort;
   limit: number;
   /** `nextCursor` of the page before. */
@@ -216,7 +220,16 @@ export interface InboxPage {
 }
 
 /** Where a page ended: the sort key and id of its last cluster, so the next page starts strictly after it. */
-const cursorSchema = z.object({ sort: z.enum(['evidence', 'recent']), key: z.number(), id: z.string() });
+const cursorSchema = z.object({ sort: z.enum(['evidence', 'recent', 'arr', 'count']), key: z.number(), id: z.string() });
+
+/** The column each sort orders by (each has a `(state, column)` index, so a page reads backward and stops early). */
+const SORT_COLUMN = {
+  evidence: 'cluster.evidence_score',
+  recent: 'cluster.last_seen_at',
+  arr: 'cluster.arr_total',
+  count: 'cluster.signal_count',
+} as const satisfies Record<InboxSort, string>;
+const SORT_FIELD = { evidence: 'evidence_score', recent: 'last_seen_at', arr: 'arr_total', count: 'signal_count' } as const satisfies Record<InboxSort, string>;
 type Cursor = z.infer<typeof cursorSchema>;
 
 const encodeCursor = (cursor: Cursor): string => Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
@@ -263,7 +276,7 @@ export async function inboxPage(query: InboxQuery): Promise<InboxPage> {
   let nextCursor: string | undefined;
   if (more && last) {
     // From the raw row, not the parsed one: an unreadable last row must still move the page on.
-    const key = Number(query.sort === 'evidence' ? last.evidence_score : last.last_seen_at);
+    const key = Number(last[SORT_FIELD[query.sort]]);
     nextCursor = encodeCursor({ sort: query.sort, key, id: last.id });
   }
   return nextCursor === undefined ? { clusters, unreadable } : { clusters, nextCursor, unreadable };
@@ -273,7 +286,7 @@ export async function inboxPage(query: InboxQuery): Promise<InboxPage> {
 export function inboxStatement(query: InboxQuery) {
   const limit = inboxLimit(query);
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, query.sort);
-  const keyColumn = query.sort === 'evidence' ? 'cluster.evidence_score' : 'cluster.last_seen_at';
+  const keyColumn = SORT_COLUMN[query.sort];
 
   let select = db.selectFrom('cluster').select(CLUSTER_COLUMNS).where('cluster.state', '=', query.state);
   if (query.category !== undefined) select = select.where('cluster.category', '=', query.category);
@@ -289,6 +302,27 @@ export function inboxStatement(query: InboxQuery) {
       return exists(signals);
     });
   }
+  if (query.source !== undefined) {
+    const { source } = query;
+    select = select.where(({ exists, selectFrom }) =>
+      exists(selectFrom('signal').select(sql.lit(1).as('one')).whereRef('signal.cluster_id', '=', 'cluster.id').where('signal.source', '=', source)),
+    );
+  }
+  if (query.text !== undefined) {
+    // LIKE with the person's words taken literally (%, _ and \ escaped); a filter, so a scan is accepted here.
+    const pattern = `%${query.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    select = select.where(({ or, eb, exists, selectFrom }) =>
+      or([
+        eb('cluster.title', 'like', pattern),
+        exists(
+          selectFrom('signal')
+            .select(sql.lit(1).as('one'))
+            .whereRef('signal.cluster_id', '=', 'cluster.id')
+            .where((inner) => inner.or([inner('signal.text', 'like', pattern), inner('signal.customer', 'like', pattern)])),
+        ),
+      ]),
+    );
+  }
   if (after) {
     select = select.where(({ eb, or, and }): Expression<SqlBool> =>
       or([eb(keyColumn, '<', after.key), and([eb(keyColumn, '=', after.key), eb('cluster.id', '<', after.id)])]),
@@ -299,6 +333,28 @@ export function inboxStatement(query: InboxQuery) {
     .orderBy('cluster.id', 'desc')
     .limit(limit + 1)
     .compile();
+}
+
+/**
+ * How many clusters are in each of these states, in ONE statement (`GROUP BY state` over the `(state, …)`
+ * indexes): the triage page's tab counts. States with none are answered as 0.
+ */
+export async function clusterCountsByState(states: readonly string[]): Promise<Record<string, number>> {
+  const counts: Record<string, number> = Object.fromEntries(states.map((s) => [s, 0]));
+  if (states.length === 0) return counts;
+  const rows = await selectRows(
+    db
+      .selectFrom('cluster')
+      .select((eb) => ['cluster.state', eb.fn.countAll<number>().as('clusters')])
+      .where('cluster.state', 'in', [...states])
+      .groupBy('cluster.state')
+      .compile(),
+  );
+  for (const row of rows) {
+    const n = Number((row as { clusters: unknown }).clusters);
+    if (typeof row.state === 'string' && Number.isFinite(n)) counts[row.state] = n;
+  }
+  return counts;
 }
 
 /**

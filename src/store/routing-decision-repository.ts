@@ -228,6 +228,37 @@ export async function getRouteDecisions(clusterIds: readonly string[]): Promise<
   return new Map(read.rows.map((d) => [d.clusterId, d]));
 }
 
+/** A decision with the state of the outbox effect responsible for its Jira side (absent: none recorded). */
+export type RouteDecisionWithEffect = RouteDecision & { effect: { state: string; lastError: string | null } | null };
+
+const effectColumnsSchema = z.object({ effect_state: z.string().nullable(), effect_error: z.string().nullable() });
+
+/**
+ * Decisions standing for these clusters with their Jira side's outbox effect, in ONE statement (a LEFT JOIN on
+ * the effect's id): a page of the triage tabs shows "pending" or "failed, retry" without a read per effect.
+ */
+export async function getRouteDecisionsWithEffects(clusterIds: readonly string[]): Promise<Map<string, RouteDecisionWithEffect>> {
+  const ids = [...new Set(clusterIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await selectRows(
+    db
+      .selectFrom('routing_decision')
+      .leftJoin('outbox', 'outbox.id', 'routing_decision.jira_effect_id')
+      .select([...routeColumns.map((c) => `routing_decision.${c}` as const), 'outbox.state as effect_state', 'outbox.last_error as effect_error'])
+      .where('routing_decision.cluster_id', 'in', ids)
+      .compile(),
+  );
+  const out = new Map<string, RouteDecisionWithEffect>();
+  for (const row of rows) {
+    const decision = readRows(KIND, routeDecisionRowSchema, [row], (r) => String((r as { cluster_id?: unknown }).cluster_id ?? '(no id)')).rows[0];
+    if (!decision) continue;
+    const effect = effectColumnsSchema.safeParse(row);
+    const joined = effect.success && effect.data.effect_state !== null ? { state: effect.data.effect_state, lastError: effect.data.effect_error } : null;
+    out.set(decision.clusterId, { ...decision, effect: joined });
+  }
+  return out;
+}
+
 /** The columns a decision writes, in order; `parked_*` come from the cluster row itself when parking. */
 const WRITTEN = ['cluster_id', 'route', 'rationale', 'issue_key', 'duplicate_of', 'decided_by', 'decided_at', ...ROUTE_DETAIL_COLUMNS] as const;
 

@@ -167,3 +167,36 @@ export async function storedSignalStates(ids: readonly string[]): Promise<Map<st
   }
   return states;
 }
+
+const weekCountRowSchema = z.object({ cluster_id: z.string(), week: z.coerce.number().int(), signals: z.coerce.number().int().nonnegative() });
+
+/**
+ * Signals received per week by each of these clusters, over `weeks` weeks ending at `nowMs` (oldest first, the
+ * current week last): ONE statement grouped by cluster and week, reading only the recent signals of each
+ * cluster through `signal_cluster_received` (cluster_id, received_at) — what a page of the triage tabs costs
+ * does not grow with the signals outside the window.
+ */
+export async function weeklySignalCounts(clusterIds: readonly string[], nowMs: number, weeks: number): Promise<Map<string, number[]>> {
+  const ids = [...new Set(clusterIds)].slice(0, MAX_IDS_PER_STATEMENT);
+  const out = new Map<string, number[]>(ids.map((id) => [id, Array.from({ length: weeks }, () => 0)]));
+  if (ids.length === 0 || weeks <= 0) return out;
+  const weekMs = 7 * 24 * 60 * 60 * 1000;
+  const since = nowMs - weeks * weekMs;
+  const week = sql<number>`FLOOR((${sql.ref('received_at')} - ${since}) / ${weekMs})`;
+  const rows = await selectRows(
+    db
+      .selectFrom('signal')
+      .select([sql<string>`${sql.ref('cluster_id')}`.as('cluster_id'), week.as('week'), sql<number>`COUNT(*)`.as('signals')])
+      .where('cluster_id', 'in', ids)
+      .where('received_at', '>', since)
+      .where('received_at', '<=', nowMs)
+      // By the alias: the expression repeated would carry its own parameters, which ONLY_FULL_GROUP_BY cannot match.
+      .groupBy(['cluster_id', sql.ref('week')])
+      .compile(),
+  );
+  for (const row of readRows('weekly signal count', weekCountRowSchema, rows, (r) => String((r as { cluster_id?: unknown }).cluster_id ?? '(no id)')).rows) {
+    const series = out.get(row.cluster_id);
+    if (series && row.week >= 0 && row.week < weeks) series[row.week] = row.signals;
+  }
+  return out;
+}

@@ -174,10 +174,11 @@ export async function termsOfSignal(signalId: string): Promise<WeightedTerm[]> {
 }
 
 /**
- * Cluster states a new signal may join: clusters still being triaged. A routed cluster is decided, and a merged
- * one (state `merged`, written by a merge) has no signals left; neither takes new signals.
+ * Cluster states a new signal may join: clusters still being triaged, and parked ones — new evidence for a parked
+ * cluster is what brings it back to the Inbox (services/signals/routing-parking.ts). A routed or declined cluster
+ * is decided, and a merged one (state `merged`, written by a merge) has no signals left; none takes new signals.
  */
-export const OPEN_CLUSTER_STATES = ['new', 'triaged'] as const;
+export const OPEN_CLUSTER_STATES = ['new', 'triaged', 'parked'] as const;
 /** Clusters the candidates statement answers at most (the prefilter's top N by score). */
 export const CANDIDATE_CLUSTERS = 10;
 

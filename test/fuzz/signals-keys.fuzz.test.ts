@@ -102,7 +102,13 @@ beforeEach(async () => {
   const [s1, s2] = [0, 1].map((i) => (signalRows as Array<{ id: string; version: number }>)[i] ?? { id: 'signal-none', version: 0 });
   const [inC1] = [((await database.query('SELECT id FROM `signal` WHERE cluster_id = ? ORDER BY id', [c1.clusterId]))[0] as Array<{ id: string }>)[0] ?? { id: 'signal-none' }];
   valid = {
-    'signals.inbox': [{ projectKey: 'PAY' }, { projectKey: 'OPS', state: 'routed', sort: 'recent', pageSize: 5 }, { projectKey: 'INV', category: 'request', customer: 'Brightwater Logistics' }],
+    'signals.inbox': [
+      { projectKey: 'PAY' },
+      { projectKey: 'OPS', state: 'routed', sort: 'recent', pageSize: 5 },
+      { projectKey: 'INV', category: 'request', customer: 'Brightwater Logistics' },
+      { projectKey: 'PAY', state: 'parked', sort: 'arr', source: 'slack', age: '30d', text: 'payout' },
+      { projectKey: 'PAY', state: 'declined', sort: 'count', text: '100%_\\' },
+    ],
     'signals.cluster': [{ projectKey: 'PAY', clusterId: c1.clusterId }, { projectKey: 'OPS', clusterId: c2.clusterId }],
     'signals.move': [
       { projectKey: 'PAY', signalIds: [LIVE.signal], from: { clusterId: LIVE.from, version: LIVE.fromVersion }, to: { clusterId: LIVE.to, version: LIVE.toVersion } },
@@ -144,6 +150,12 @@ beforeEach(async () => {
       { projectKey: 'PAY', targets: [{ clusterId: LIVE.from, version: LIVE.fromVersion, signalId: LIVE.signal }], route: 'parking-lot', rationale: 'This one signal, later.' },
     ],
     'signals.retryRoute': [{ projectKey: 'PAY', clusterId: LIVE.failedRoute }, { projectKey: 'PAY', clusterId: c1.clusterId }],
+    'signals.routeProjects': [{ projectKey: 'PAY' }, { projectKey: 'OPS' }],
+    'signals.epics': [
+      { projectKey: 'PAY', inProject: 'PAY', query: '' },
+      { projectKey: 'PAY', inProject: 'INV', query: 'payout "quoted" \\' },
+      { projectKey: 'PAY', inProject: 'PAY', query: 'PAY-1' },
+    ],
   };
 });
 

@@ -328,3 +328,114 @@ describe('signals.route', () => {
     expect([...decisions.values()].every((d) => d.jiraState === 'done')).toBe(true);
   }, 180_000);
 });
+
+describe('the triage tabs (signals.inbox by state) and the routing dialog’s choices', () => {
+  type Page = { clusters: Array<{ id: string; state: string; arrTotal: number; signalCount: number }>; nextCursor: string | null; details: Record<string, any>; counts: Record<string, number> | null };
+  const tab = async (payload: Record<string, unknown>): Promise<Page> => {
+    const answer = await call(LEAD, 'signals.inbox', { projectKey: 'PAY', ...payload });
+    if (!answer.ok) throw new Error(answer.error.message);
+    return answer.data as Page;
+  };
+
+  it('a parked cluster takes new signals from clustering and comes back to the Inbox, marked with what crossed the threshold', async () => {
+    const text = (n: number) => `Sheep shearing rota app drops the afternoon shearers from the weekly shed roster (${n})`;
+    const first = await send('tabs-park-0', text(0), 'Farm Zero', 5_000);
+    const parked = (await sandbox.asApp(() => getSignalClustering(first)))!.clusterId!;
+    const park = await call(LEAD, 'signals.route', { projectKey: 'PAY', targets: [await target(parked)], route: 'parking-lot', rationale: 'One farm so far.' });
+    expect(park.ok && park.data.results[0].outcome).toBe('decided');
+    expect((await tab({ state: 'parked' })).clusters.map((c) => c.id)).toContain(parked);
+    // Two new signals join it while it is parked: it stays parked, and the tab shows the evidence gained.
+    await send('tabs-park-1', text(1), 'Farm One');
+    const second = await send('tabs-park-2', text(2), 'Farm Two');
+    expect((await sandbox.asApp(() => getSignalClustering(second)))!.clusterId).toBe(parked);
+    expect((await cluster(parked)).state).toBe('parked');
+    const parkingTab = await tab({ state: 'parked' });
+    expect(parkingTab.details[parked]).toMatchObject({ decision: { route: 'parking-lot', rationale: 'One farm so far.' }, sinceParking: { signals: 2, thresholds: { newSignals: 3 } } });
+    // The third crosses the threshold (3 new signals): back in the Inbox, marked.
+    await send('tabs-park-3', text(3), 'Farm Three');
+    expect((await cluster(parked)).state).toBe('new');
+    const inbox = await tab({ state: 'new', text: 'shearing' });
+    expect(inbox.clusters.map((c) => c.id)).toEqual([parked]);
+    expect(inbox.details[parked]).toMatchObject({ decision: { route: 'parking-lot' }, sinceParking: { signals: 3 } });
+  });
+
+  it('lists Routed and Declined with each decision and its Jira side, counts every tab, and gives each cluster an 8-week trend', async () => {
+    const routed = await freshCluster('Tabs routed');
+    const declined = await freshCluster('Tabs declined');
+    await call(LEAD, 'signals.route', { projectKey: 'PAY', targets: [await target(routed)], route: 'quick-fix', rationale: 'Fix the tabs.', quickFix: { projectKey: 'PAY', intoNextSprint: false } });
+    const before = (await tab({ state: 'routed', sort: 'recent' })).details[routed];
+    // The sandbox's queue may already have delivered the effect: pending or done, never failed.
+    expect(before).toMatchObject({ decision: { route: 'quick-fix' } });
+    expect(['pending', 'done']).toContain(before.decision.jira.state);
+    await drain();
+    const routedTab = await tab({ state: 'routed', pageSize: 100 });
+    expect(routedTab.details[routed].decision).toMatchObject({ rationale: 'Fix the tabs.', by: expect.any(String), jira: { state: 'done', issueKey: expect.stringMatching(/^PAY-\d+$/) } });
+    await call(LEAD, 'signals.route', { projectKey: 'PAY', targets: [await target(declined)], route: 'declined', rationale: 'Not for us.' });
+    const declinedTab = await tab({ state: 'declined', pageSize: 100 });
+    expect(declinedTab.details[declined].decision).toMatchObject({ route: 'declined', rationale: 'Not for us.', jira: { state: 'none' } });
+    // Counts: every tab, from the table itself.
+    const states = await sandbox.asApp(() => selectRows(db.selectFrom('cluster').select(['state']).compile()));
+    const count = (state: string) => states.filter((r) => r.state === state).length;
+    expect(declinedTab.counts).toEqual({ inbox: count('new'), parking: count('parked'), routed: count('routed'), declined: count('declined') });
+    // A later page carries no counts.
+    const firstPage = await tab({ state: 'routed', pageSize: 2 });
+    expect(firstPage.nextCursor).not.toBeNull();
+    expect((await tab({ state: 'routed', pageSize: 2, cursor: firstPage.nextCursor })).counts).toBeNull();
+    // The greenhouse cluster's two signals arrived this week: the last of 8 weeks.
+    const greenhouseTrend = (await tab({ state: 'routed', pageSize: 100 })).details[greenhouse].trend;
+    expect(greenhouseTrend).toHaveLength(8);
+    expect(greenhouseTrend[7]).toBe(2);
+    expect(greenhouseTrend.slice(0, 7).every((n: number) => n === 0)).toBe(true);
+  });
+
+  it('filters by source, age and free text, and sorts by ARR and by signal count through every page', async () => {
+    const text = await tab({ state: 'routed', text: 'condensation' });
+    expect(text.clusters.map((c) => c.id)).toEqual([greenhouse]);
+    expect((await tab({ state: 'routed', text: 'no such words anywhere' })).clusters).toEqual([]);
+    expect((await tab({ state: 'routed', source: 'crm', pageSize: 100 })).clusters.map((c) => c.id)).toContain(greenhouse);
+    expect((await tab({ state: 'routed', source: 'slack', pageSize: 100 })).clusters.map((c) => c.id)).not.toContain(greenhouse);
+    expect((await tab({ state: 'routed', age: '7d', pageSize: 100 })).clusters.map((c) => c.id)).toContain(greenhouse);
+    for (const sort of ['arr', 'count'] as const) {
+      const seen: Page['clusters'] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Page = await tab({ state: 'routed', sort, pageSize: 7, ...(cursor ? { cursor } : {}) });
+        seen.push(...page.clusters);
+        cursor = page.nextCursor;
+      } while (cursor);
+      const keys = seen.map((c) => (sort === 'arr' ? c.arrTotal : c.signalCount));
+      expect(keys).toEqual([...keys].sort((a, b) => b - a));
+      expect(new Set(seen.map((c) => c.id)).size).toBe(seen.length);
+      expect(seen.length).toBe((await tab({ state: 'routed', pageSize: 100 })).clusters.length);
+    }
+  });
+
+  it('offers the projects the lead can create issues in, and the epics of a project by words or key', async () => {
+    const projects = await call(LEAD, 'signals.routeProjects', { projectKey: 'PAY' });
+    expect(projects.ok).toBe(true);
+    const keys = (projects as { data: { projects: Array<{ key: string }> } }).data.projects.map((p) => p.key);
+    expect(keys).toContain('PAY');
+    const ops = sandbox.jira.site.projects.find((p) => p.key === 'OPS')!;
+    const saved = ops.permissions[LEAD];
+    ops.permissions[LEAD] = ['BROWSE_PROJECTS'];
+    try {
+      const without = await call(LEAD, 'signals.routeProjects', { projectKey: 'PAY' });
+      expect((without as { data: { projects: Array<{ key: string }> } }).data.projects.map((p) => p.key)).not.toContain('OPS');
+    } finally {
+      ops.permissions[LEAD] = saved!;
+    }
+    const epicType = sandbox.jira.site.issueTypes.find((t) => t.name === 'Epic')!;
+    const epic = sandbox.jira.site.issues.find((i) => i.key.startsWith('PAY-') && i.issueTypeId === epicType.id)!;
+    const all = await call(LEAD, 'signals.epics', { projectKey: 'PAY', inProject: 'PAY', query: '' });
+    expect(all.ok && all.data.epics.map((e: { key: string }) => e.key)).toContain(epic.key);
+    expect(all.ok && all.data.epics.every((e: { type: string }) => e.type === 'Epic')).toBe(true);
+    const word = epic.summary.split(/\s+/).find((w) => w.length > 3)!.replace(/[^A-Za-z0-9]/g, '');
+    const byWord = await call(LEAD, 'signals.epics', { projectKey: 'PAY', inProject: 'PAY', query: word });
+    expect(byWord.ok && byWord.data.epics.map((e: { key: string }) => e.key)).toContain(epic.key);
+    const byKey = await call(LEAD, 'signals.epics', { projectKey: 'PAY', inProject: 'PAY', query: epic.key.toLowerCase() });
+    expect(byKey.ok && byKey.data.epics.map((e: { key: string }) => e.key)).toEqual([epic.key]);
+    // Someone who may not triage is told so before anything is listed.
+    expect(await call(ENGINEER, 'signals.epics', { projectKey: 'PAY', inProject: 'PAY', query: '' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call(ENGINEER, 'signals.routeProjects', { projectKey: 'PAY' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});

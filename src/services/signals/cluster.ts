@@ -11,7 +11,8 @@
  * - every other write sets values outright (terms' weights, evidence recounts), never increments.
  *
  * Statements (SQL) for a new signal: read it, write its terms, the candidates, the first clustering, the
- * evidence (a recount, or the new cluster's upsert), the cluster's terms — six to join; seven to start a cluster
+ * evidence (a recount, or the new cluster's upsert), the cluster's terms, and — to join — whether the cluster was
+ * parked and now comes back (one read): seven to join; seven to start a cluster
  * (one more look for a cluster started at the same moment, see settleConcurrentStart; more only when it finds
  * one). One KVS read of the concept list per CONCEPT_LIST_CACHE_MS per process. A repeat of a clustered signal:
  * read it, then the evidence and terms of its cluster again (three; four when it started the cluster).
@@ -28,6 +29,7 @@ import { conceptListForClustering } from '../../store/concept-list-store';
 import { getSignalClustering, recordFirstClustering, setSignalsCluster, type ClusterReason, type SignalClustering } from '../../store/signal-repository';
 import { CANDIDATE_CLUSTERS, clusterCandidates, pruneClusterTerms, refreshClusterTerms, refreshClusterTermsFor, writeSignalTerms } from '../../store/term-repository';
 import { clock } from '../clock';
+import { returnParkedClusters } from './routing-parking';
 
 /** The cluster a signal starts when it joins none: derived from the signal's id, so a retry finds the same one. */
 export const newClusterIdFor = (signalId: string): string => `cluster-${createHash('sha256').update(`new-cluster\u0000${signalId}`).digest('hex').slice(0, 40)}`;
@@ -97,6 +99,8 @@ export async function clusterSignal(signalId: string): Promise<ClusterOutcome> {
     // signal rather than leaving the signal in a cluster that does not exist.
     await upsertClusterWithEvidence({ id: assignment.clusterId, title: titleFor(features, read.signal.text), state: 'new', category: confirmed ?? category.category }, now);
     await refreshClusterTermsFor(assignment.clusterId, features.terms.map((t) => t.term));
+    // A parked cluster it joined may now have gained enough evidence to come back to the Inbox.
+    await returnParkedClusters([assignment.clusterId]);
     return { outcome: 'joined', signalId, clusterId: assignment.clusterId, category: confirmed ?? category.category, reason, decisionMs };
   }
 
@@ -198,6 +202,8 @@ async function finishClustering(read: SignalClustering): Promise<void> {
   const confirmed = read.categorySource === 'confirmed' ? asCategory(read.category) : undefined;
   await upsertClusterWithEvidence({ id: clusterId, title: titleFor(features, read.signal.text), state: 'new', category: confirmed ?? category.category }, now);
   await refreshClusterTerms(clusterId);
+  // The delivery that joined a parked cluster may have stopped before asking whether it comes back.
+  if (read.clusterReason?.how === 'joined') await returnParkedClusters([clusterId]);
   // The delivery that started it may have stopped before looking for a cluster started at the same moment.
   if (clusterId === newClusterIdFor(read.signal.id) && read.clusterReason?.how === 'started') await settleConcurrentStart(read.signal.id, clusterId, features, read.signal.text, now);
 }

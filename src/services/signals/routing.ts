@@ -34,6 +34,8 @@ import { OUTBOX_LEASE_MS } from '../outbox/record';
 import { requireSignalTriager } from './access';
 import { mergeClusters, moveSignal } from './cluster-operations';
 import { clusterSummary } from './inbox';
+import { notifyRaisersOfRoutedClusters } from './notify-raisers';
+import { decisionDtoOf, type EffectRead } from './routing-dto';
 
 type Outcome = {
   clusterId: string;
@@ -44,34 +46,13 @@ type Outcome = {
   message: string | null;
 };
 
-/** A decision as the Inbox shows it. A pending Jira side whose outbox effect failed for good reads as failed, with why. */
 async function decisionDtos(decisions: readonly RouteDecision[]): Promise<Map<string, RoutingDecisionDto>> {
-  const effects = new Map<string, { failed: boolean; error: string | null }>();
+  const effects = new Map<string, EffectRead>();
   for (const id of new Set(decisions.filter((d) => d.jiraState === 'pending' && d.jiraEffectId).map((d) => d.jiraEffectId!))) {
     const read = await getOutboxRow(id);
-    // Absent: a retry reopened the side but died before recording its effect; nothing will run, so it can be retried.
-    if (read.state === 'absent') effects.set(id, { failed: true, error: 'the retry was not queued' });
-    else effects.set(id, read.state === 'read' && read.row.state === 'failed' ? { failed: true, error: read.row.lastError } : { failed: false, error: null });
+    effects.set(id, read.state === 'absent' ? { state: 'absent' } : read.state === 'read' ? { state: read.row.state, lastError: read.row.lastError } : { state: 'pending', lastError: null });
   }
-  return new Map(
-    decisions.map((d) => {
-      const failedEffect = d.jiraState === 'pending' && d.jiraEffectId ? effects.get(d.jiraEffectId)?.failed === true : false;
-      const state = failedEffect ? 'failed' : (d.jiraState as RoutingDecisionDto['jira']['state']);
-      const error = failedEffect ? `Jira could not be reached after several attempts: ${effects.get(d.jiraEffectId!)?.error ?? 'unknown error'}` : d.jiraError;
-      return [
-        d.clusterId,
-        {
-          clusterId: d.clusterId,
-          route: d.route,
-          rationale: d.rationale,
-          by: d.decidedByName ?? d.decidedBy,
-          at: new Date(d.decidedAt).toISOString(),
-          duplicateOf: d.duplicateOf,
-          jira: { state: (['none', 'pending', 'done', 'failed'] as const).includes(state) ? state : 'none', issueKey: d.issueKey, error: state === 'failed' ? (error ?? 'Jira refused it.') : null },
-        },
-      ];
-    }),
-  );
+  return new Map(decisions.map((d) => [d.clusterId, decisionDtoOf(d, d.jiraEffectId ? effects.get(d.jiraEffectId) : undefined)]));
 }
 
 /** Refuses before anything is stored: the caller triages the project and may create (or edit) where the Jira side goes. */
@@ -301,6 +282,8 @@ async function decideDuplicates(
       },
       clock.now().getTime(),
     );
+    // The merge and the decision stand either way: a notice that could not be recorded is logged, not the lead's error.
+    await notifyRaisersOfRoutedClusters([{ clusterId: c.clusterId, decisionId }]).catch((error: unknown) => console.warn(`notify-raisers: the duplicate ${decisionId} was not recorded for its raisers:`, error instanceof Error ? error.message : error));
   }
   return tried;
 }

@@ -34,4 +34,8 @@ export const ROUTING_MIGRATIONS: readonly Migration[] = [
   // The parked baseline: the cluster's evidence when it was parked.
   addDecisionColumn('070-routing-decision-parked-signals', 'parked_signals', 'INT NULL'),
   addDecisionColumn('071-routing-decision-parked-arr', 'parked_arr', 'DECIMAL(18,2) NULL'),
+  // The triage tabs sort away from evidence by ARR and by signal count: a `(state, key)` index each, so a page is
+  // read backward from the index and stops after the page, as the evidence and recency sorts are.
+  { name: '072-cluster-state-arr', statement: 'CREATE INDEX IF NOT EXISTS `cluster_state_arr` ON `cluster` (`state`, `arr_total`)' },
+  { name: '073-cluster-state-signal-count', statement: 'CREATE INDEX IF NOT EXISTS `cluster_state_signal_count` ON `cluster` (`state`, `signal_count`)' },
 ];

@@ -29,6 +29,7 @@ import { SEED_USERS } from '../../sandbox/seed';
 import { SeededRandom } from '../../sandbox/seed/random';
 import { measure, type BenchContext, type BenchResult } from '../harness';
 import { benchRouting } from '../signals-routing';
+import { tabReads } from '../../../src/services/signals/inbox';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Rows per INSERT when loading: large enough that round trips do not dominate, small enough for max_allowed_packet. */
@@ -281,6 +282,7 @@ export async function run({ sandbox, options, report }: BenchContext): Promise<B
   );
 
   const inbox: Record<string, BenchResult> = {};
+  const tabs: Record<string, BenchResult> = {};
   const clustering: Record<string, ClusterBench> = {};
   {
     // signals.cluster 10k: its own data set (the Inbox's sizes are 1k and 100k).
@@ -307,6 +309,11 @@ export async function run({ sandbox, options, report }: BenchContext): Promise<B
       );
       inbox[label] = await measure(own, `signals.inbox ${label}`, () => own.asApp(() => inboxPage(query)), { ...options, check: undefined });
       results.push(inbox[label]);
+      // The whole first page of a triage tab as the resolver reads it: the page, the tab counts, the last change
+      // and the parking thresholds, then the page's decisions and 8-week trends (Jira's access check runs beside it).
+      const firstPage = { projectKey: 'PAY', state: 'new' as const, sort: 'evidence' as const, pageSize: 50 };
+      tabs[label] = await measure(own, `signals.inbox tab first page ${label}`, () => own.asApp(() => tabReads(firstPage, SEED_USERS.productLead, now)), { ...options, check: undefined });
+      results.push(tabs[label]);
       const inboxPlan = await explain(own, inboxStatement(query));
       report({ operation: `signals.inbox ${label} EXPLAIN`, plan: inboxPlan }, `signals.inbox ${label} EXPLAIN ${JSON.stringify(inboxPlan)}`);
 
@@ -334,6 +341,11 @@ export async function run({ sandbox, options, report }: BenchContext): Promise<B
   report(
     { operation: 'signals.inbox 100k vs 1k', p50Ratio: ratio, goal: '≤ 2' },
     `signals.inbox 100k vs 1k: p50 ratio ${ratio} (goal ≤ 2)`,
+  );
+  const tabRatio = Math.round((tabs['100k'].p50Ms / Math.max(1, tabs['1k'].p50Ms)) * 100) / 100;
+  report(
+    { operation: 'signals.inbox tab first page 100k vs 1k', p50Ratio: tabRatio, roundTrips: [tabs['1k'].roundTripDepth, tabs['100k'].roundTripDepth], goal: '≤ 2 round trips, flat' },
+    `signals.inbox tab first page 100k vs 1k: p50 ratio ${tabRatio}, round trips ${tabs['1k'].roundTripDepth} → ${tabs['100k'].roundTripDepth} (goal ≤ 2, flat)`,
   );
   if (clustering['10k'] && clustering['100k']) {
     const flat = Math.round((clustering['100k'].decisionP50Ms / Math.max(0.001, clustering['10k'].decisionP50Ms)) * 100) / 100;

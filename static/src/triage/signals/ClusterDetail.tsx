@@ -8,6 +8,7 @@ import { MERGE_PICKS } from './inbox-keys';
 import { SignalRow, type SignalActions } from './SignalRow';
 import { SimilarRow, type SimilarActions } from './SimilarRow';
 import type { ClusterView } from './use-open-cluster';
+import { StartNoteFromCluster } from '../discovery/StartNoteFromCluster';
 
 export interface DetailState {
   view: ClusterView | null;
@@ -58,6 +59,7 @@ export function ClusterDetail({ state, actions }: { state: DetailState; actions:
           <Button spacing="compact" onClick={actions.onNotSameSelected} testId="inbox-not-same-signals">
             Not the same (n)
           </Button>
+          <StartNoteFromCluster clusterId={view.cluster.id} clusterTitle={view.cluster.title} />
         </div>
       )}
       {state.mergeArmed && (

@@ -1,7 +1,8 @@
 import { memo, type ReactNode } from 'react';
-import type { ClusterSummary } from '../../../../src/contract/signals';
+import type { ClusterDetails, ClusterSummary, RoutingDecisionDto } from '../../../../src/contract/signals';
 import { formatMoney, plural, timeAgo } from '../../ui/format';
 import { CategoryLozenge } from './CategoryLozenge';
+import { ClusterDecision, Sparkline } from './ClusterDecision';
 import { RenameField } from './RenameField';
 
 /** "2 Dec 2026, 14:05": the exact time behind a relative one, for the title (hover) and screen readers. */
@@ -32,6 +33,17 @@ export interface ClusterRowProps {
   onRenameCancel: () => void;
   /** The open cluster's signals and similar clusters, shown in a row of their own under this one. */
   detail: ReactNode;
+  projectKey: string;
+  /** Its decision, trend and evidence since parking (from the tab's page). */
+  details: ClusterDetails | undefined;
+  /** Selectable with x to route many at once (the Inbox and the Parking lot, for a triager). */
+  selectable: boolean;
+  selected: boolean;
+  onToggleSelect: (clusterId: string) => void;
+  /** A retried Jira side's decision as it is now. */
+  onDecision: (decision: RoutingDecisionDto) => void;
+  /** The title of the cluster a duplicate went into, when it is loaded. */
+  duplicateTitle?: string;
 }
 
 /** One cluster in the Inbox: its title, category and evidence; opened, its signals in a row below. */
@@ -47,6 +59,13 @@ export const ClusterRow = memo(function ClusterRow({
   onRenameSave,
   onRenameCancel,
   detail,
+  projectKey,
+  details,
+  selectable,
+  selected,
+  onToggleSelect,
+  onDecision,
+  duplicateTitle,
 }: ClusterRowProps) {
   const detailId = `inbox-detail-${cluster.id}`;
   return (
@@ -60,6 +79,7 @@ export const ClusterRow = memo(function ClusterRow({
         tabIndex={focused ? 0 : -1}
         aria-expanded={open}
         aria-controls={open ? detailId : undefined}
+        aria-selected={selectable ? selected : undefined}
         onFocus={(event) => event.target === event.currentTarget && onFocus(cluster.id)}
         onClick={(event) => {
           if ((event.target as HTMLElement).closest('button, input, a')) return;
@@ -71,6 +91,17 @@ export const ClusterRow = memo(function ClusterRow({
             <RenameField initial={cluster.title} onSave={(title) => onRenameSave(cluster, title)} onCancel={onRenameCancel} />
           ) : (
             <>
+              {selectable && (
+                <input
+                  type="checkbox"
+                  className="si-check"
+                  tabIndex={-1}
+                  checked={selected}
+                  onChange={() => onToggleSelect(cluster.id)}
+                  aria-label={`Select “${cluster.title}” to route it with others`}
+                  data-testid="inbox-cluster-select"
+                />
+              )}
               <span className="si-twisty" aria-hidden="true">
                 {open ? '▾' : '▸'}
               </span>
@@ -83,6 +114,7 @@ export const ClusterRow = memo(function ClusterRow({
                   Rename
                 </button>
               )}
+              <ClusterDecision projectKey={projectKey} state={cluster.state} details={details} canTriage={canTriage} onDecision={onDecision} {...(duplicateTitle ? { duplicateTitle } : {})} />
             </>
           )}
         </td>
@@ -103,10 +135,13 @@ export const ClusterRow = memo(function ClusterRow({
           <span className="si-label">Last </span>
           <When iso={cluster.lastSeenAt} />
         </td>
+        <td role="gridcell" className="si-cell-trend">
+          {details && <Sparkline trend={details.trend} />}
+        </td>
       </tr>
       {open && (
         <tr className="si-detail-row">
-          <td colSpan={5} id={detailId} data-open-cluster={cluster.id}>
+          <td colSpan={6} id={detailId} data-open-cluster={cluster.id}>
             {detail}
           </td>
         </tr>

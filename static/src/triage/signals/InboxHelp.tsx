@@ -1,4 +1,12 @@
+import { ROUTE_KEYS } from './inbox-keys';
 import { CATEGORY_KEYS, CATEGORY_LABELS } from './reasons';
+import { ROUTE_LABELS } from './route-words';
+
+/** The routing keys, one per route, for the help table. */
+const ROUTING_ROWS: ReadonlyArray<[string[], string]> = [
+  [['x', 'Space'], 'select the cluster, to route several at once (Esc clears)'],
+  ...ROUTE_KEYS.map(({ key, route }): [string[], string] => [[key], `route to ${ROUTE_LABELS[route]}: asks the rationale${route === 'declined' ? ' (the reason)' : ''}${route === 'roadmap' ? ' and the epic' : route === 'quick-fix' ? ' and the project' : route === 'duplicate' ? ' and the cluster it duplicates' : ''}`]),
+];
 
 /** [keys, what they do] — the scheme of inbox-keys.ts, in the order a person meets it. */
 const LIST_KEYS: ReadonlyArray<[string[], string]> = [
@@ -50,11 +58,16 @@ function KeyTable({ caption, rows }: { caption: string; rows: ReadonlyArray<[str
  * The Inbox's keys: one line always in view (nobody should have to guess that j/k work), the full table on `?`
  * or a click. Category digits act on a signal; digits right after `m` pick a similar cluster, so they never clash.
  */
-export function InboxHelp({ id, open, onToggle, canTriage }: { id: string; open: boolean; onToggle: () => void; canTriage: boolean }) {
+export function InboxHelp({ id, open, onToggle, canTriage, routing = false, changes = true }: { id: string; open: boolean; onToggle: () => void; canTriage: boolean; routing?: boolean; changes?: boolean }) {
   return (
     <div className="si-help" data-testid="inbox-keyboard-help">
       <p className="si-keys" id={id}>
-        {canTriage ? (
+        {canTriage && routing ? (
+          <>
+            Keys: <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>x</kbd> select · route: <kbd>e</kbd> roadmap · <kbd>q</kbd> quick fix ·{' '}
+            <kbd>p</kbd> parking lot · <kbd>d</kbd> declined · <kbd>u</kbd> duplicate · <kbd>r</kbd> rename · <kbd>z</kbd> undo ·{' '}
+          </>
+        ) : canTriage && changes ? (
           <>
             Keys: <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>x</kbd> select · <kbd>1</kbd>–<kbd>5</kbd> category ·{' '}
             <kbd>s</kbd> split · <kbd>m</kbd> merge · <kbd>n</kbd> not the same · <kbd>r</kbd> rename · <kbd>z</kbd> undo ·{' '}
@@ -73,6 +86,7 @@ export function InboxHelp({ id, open, onToggle, canTriage }: { id: string; open:
         <div id={`${id}-all`} className="si-help-all" data-testid="inbox-keys-table">
           <KeyTable caption="In the list of clusters" rows={canTriage ? LIST_KEYS : LIST_KEYS.filter(([keys]) => !['r', 'z'].includes(keys[0]!))} />
           <KeyTable caption="In an open cluster" rows={canTriage ? CLUSTER_KEYS : CLUSTER_KEYS.slice(0, 1)} />
+          {canTriage && routing && <KeyTable caption="Routing (on the focused cluster, the selected ones, or the open one)" rows={ROUTING_ROWS} />}
         </div>
       )}
     </div>

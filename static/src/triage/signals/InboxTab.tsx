@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { InboxSignal } from '../../../../src/contract/signals';
-import type { SignalCategory } from '../../../../src/domain/signals';
+import { Suspense, lazy, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { ResolverOutput } from '../../../../src/contract';
+import type { ClusterSummary, InboxSignal, TabCounts } from '../../../../src/contract/signals';
+import type { SignalCategory, SignalRoute } from '../../../../src/domain/signals';
 import { useAnnouncer } from '../../ui/Announcer';
 import { Loading } from '../../ui/Loading';
 import { LazyErrorMessage } from '../../ui/LazyErrorMessage';
@@ -15,10 +16,20 @@ import { InboxToolbar } from './InboxToolbar';
 import { inboxCommandForKey, type InboxCommand, type InboxPlace } from './inbox-keys';
 import { isSignalCategory } from './reasons';
 import { useClusterChanges } from './use-cluster-changes';
-import { useInbox, type InboxFilters } from './use-inbox';
+import { useInbox, type InboxFilters, type TabState } from './use-inbox';
+import { routeLabel } from './route-words';
 import { useInboxNavigation } from './use-inbox-navigation';
 import { useOpenCluster } from './use-open-cluster';
 import './inbox.css';
+
+// The routing dialog is its own chunk, fetched the first time a route's key is pressed.
+const RouteDialog = lazy(() => import('./RouteDialog'));
+
+/** The tabs that list clusters, and the cluster state each lists. */
+export type ClusterTab = 'inbox' | 'parking' | 'routed' | 'declined';
+const STATE_OF_TAB: Readonly<Record<ClusterTab, TabState>> = { inbox: 'new', parking: 'parked', routed: 'routed', declined: 'declined' };
+const TAB_NAMES: Readonly<Record<ClusterTab, string>> = { inbox: 'Inbox', parking: 'Parking lot', routed: 'Routed', declined: 'Declined' };
+type Decided = ResolverOutput<'signals.route'>['results'][number];
 
 const readOnlyNote = (projectKey: string) =>
   `You can read the Inbox but not change its clusters: merging, splitting, renaming and categorising need the Administer Projects permission in ${projectKey}. Ask a ${projectKey} project admin if you need it.`;
@@ -36,9 +47,10 @@ const isTextField = (target: HTMLElement): boolean =>
  * stays one column (readable in a narrow project page), the person keeps their place, and Escape puts the focus
  * back on the row it left. Loaded only while the tab is shown.
  */
-export default function InboxTab({ projectKey }: { projectKey: string }) {
+export default function InboxTab({ projectKey, tab = 'inbox', onCounts }: { projectKey: string; tab?: ClusterTab; onCounts?: (counts: TabCounts) => void }) {
   const [filters, setFilters] = useState<InboxFilters>({ sort: 'evidence' });
-  const inbox = useInbox(projectKey, filters);
+  const inbox = useInbox(projectKey, filters, STATE_OF_TAB[tab], onCounts);
+  const [routing, setRouting] = useState<{ route: SignalRoute; targets: ClusterSummary[] } | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const open = useOpenCluster(projectKey, openId);
   const { region, announce } = useAnnouncer();
@@ -49,6 +61,8 @@ export default function InboxTab({ projectKey }: { projectKey: string }) {
 
   const clusters = inbox.data?.clusters ?? [];
   const canTriage = inbox.data?.canTriage ?? false;
+  /** Routing keys work where undecided clusters are: the Inbox and the Parking lot. */
+  const routable = tab === 'inbox' || tab === 'parking';
   const view = open.view;
   const nav = useInboxNavigation({
     rootRef,
@@ -60,6 +74,7 @@ export default function InboxTab({ projectKey }: { projectKey: string }) {
     openLoading: open.loading,
     openError: open.error,
     listLoading: inbox.loading && !inbox.error,
+    selectClusters: routable && canTriage,
   });
   const { listCursor, setListCursor, itemCursor, setItemCursor, mergeArmed, setMergeArmed, clusterFacts, itemFacts, listFocusKey, itemFocusKey } = nav;
   const { requestFocus, focusTick, showCluster, closeCluster } = nav;
@@ -103,8 +118,46 @@ export default function InboxTab({ projectKey }: { projectKey: string }) {
     changes.merge(view, target);
   };
 
+  /** The clusters a route key applies to: the open one (inside it), else the selected ones, else the focused one. */
+  const routeTargets = (level: 'list' | 'cluster'): ClusterSummary[] => {
+    if (level === 'cluster') {
+      const openCluster = clusters.find((c) => c.id === openId);
+      return openCluster ? [openCluster] : [];
+    }
+    const { keys } = targetsOf(listCursor, clusterFacts);
+    const chosen = new Set(keys.map((k) => k.slice(2)));
+    return clusters.filter((c) => chosen.has(c.id));
+  };
+
+  const startRouting = (route: SignalRoute, level: 'list' | 'cluster') => {
+    if (!routable) return announce(`Clusters in ${TAB_NAMES[tab]} are decided already: only the Inbox and the Parking lot are routed from the keyboard.`);
+    if (!mayChange()) return;
+    const targets = routeTargets(level);
+    if (targets.length === 0) return announce('Move to a cluster, or select some with x, first.');
+    if (targets.length > 50) return announce(`Route at most 50 clusters at once: ${targets.length} are selected.`);
+    setRouting({ route, targets });
+  };
+
+  const afterRouted = (decided: readonly Decided[]) => {
+    const ids = decided.map((d) => d.clusterId);
+    const titles = decided.map((d) => clusters.find((c) => c.id === d.clusterId)?.title).filter((t): t is string => Boolean(t));
+    const route = decided[0]?.decision?.route ?? '';
+    if (openId && ids.includes(openId)) setOpenId(null);
+    setListCursor((c) => ({ ...c, selected: new Set([...c.selected].filter((k) => !ids.includes(k.slice(2)))) }));
+    inbox.remove(ids);
+    const pending = decided.some((d) => d.decision?.jira.state === 'pending');
+    announce(
+      `${titles.length === 1 ? `“${titles[0]}”` : plural(decided.length, 'cluster')} routed to ${routeLabel(route)}.${pending ? ' Its Jira side is pending: see it in Routed.' : ''}`,
+    );
+    // The counts on every tab follow (a quiet reload of the first page).
+    void inbox.refresh();
+  };
+
   function run(command: InboxCommand, level: 'list' | 'cluster'): boolean {
     switch (command.type) {
+      case 'route':
+        startRouting(command.route, level);
+        return true;
       case 'move':
         if (level === 'list') {
           const next = moveFocus(listCursor, clusterFacts, command.delta, false);
@@ -133,11 +186,16 @@ export default function InboxTab({ projectKey }: { projectKey: string }) {
         closeCluster();
         return true;
       case 'toggle':
+        if (level === 'list') {
+          if (listFocusKey && mayChange()) setListCursor((c) => toggleRow(c, clusterFacts, listFocusKey));
+          return true;
+        }
         if (!itemFocusKey?.startsWith('s:')) return true;
         if (mayChange()) setItemCursor((c) => toggleRow(c, itemFacts, itemFocusKey));
         return true;
       case 'clear':
-        setItemCursor(clearSelection);
+        if (level === 'list') setListCursor(clearSelection);
+        else setItemCursor(clearSelection);
         announce('Selection cleared.');
         return true;
       case 'accept':
@@ -193,7 +251,7 @@ export default function InboxTab({ projectKey }: { projectKey: string }) {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
     // Keys typed in a dialog (a portal, but still React's child) are the dialog's.
-    if (!rootRef.current?.contains(target) || dialog) return;
+    if (!rootRef.current?.contains(target) || dialog || routing) return;
     const place: InboxPlace = target.dataset.focusKey ? ((target.dataset.place as InboxPlace | undefined) ?? 'other') : 'other';
     const level = target.closest('[data-open-cluster]') ? 'cluster' : 'list';
     const command = inboxCommandForKey(event, {
@@ -201,7 +259,8 @@ export default function InboxTab({ projectKey }: { projectKey: string }) {
       on: place,
       inField: isTextField(target),
       mergeArmed,
-      hasSelection: itemCursor.selected.size > 0,
+      hasSelection: level === 'list' ? listCursor.selected.size > 0 : itemCursor.selected.size > 0,
+      selectClusters: routable && canTriage,
     });
     // Whatever follows `m` ends the wait for a digit.
     if (mergeArmed && command?.type !== 'merge' && command?.type !== 'cancel-merge') setMergeArmed(false);
@@ -285,6 +344,21 @@ export default function InboxTab({ projectKey }: { projectKey: string }) {
           setRenamingId(null);
           requestFocus(`c:${cluster.id}`);
         }}
+        projectKey={projectKey}
+        details={inbox.data?.details[cluster.id]}
+        selectable={routable && canTriage}
+        selected={listCursor.selected.has(`c:${cluster.id}`)}
+        onToggleSelect={(id) => {
+          if (mayChange()) setListCursor((c) => focusRow(toggleRow(c, clusterFacts, `c:${id}`), clusterFacts, `c:${id}`));
+        }}
+        onDecision={(decision) => {
+          const current = inbox.data?.details[cluster.id];
+          if (current) inbox.setDetails(cluster.id, { ...current, decision });
+          announce(decision.jira.state === 'pending' ? 'Retrying: the Jira side is pending again.' : `The Jira side is ${decision.jira.state}.`);
+        }}
+        {...(inbox.data?.details[cluster.id]?.decision?.duplicateOf
+          ? { duplicateTitle: clusters.find((c) => c.id === inbox.data?.details[cluster.id]?.decision?.duplicateOf)?.title }
+          : {})}
         detail={
           isOpen ? (
             <ClusterDetail
@@ -313,7 +387,7 @@ export default function InboxTab({ projectKey }: { projectKey: string }) {
   const body = () => {
     if (inbox.loading && !inbox.data) return <Loading what="the signal inbox" />;
     if (inbox.error) return <LazyErrorMessage error={inbox.error} onRetry={inbox.reload} />;
-    if (clusters.length === 0) return <InboxEmpty projectKey={projectKey} filters={filters} onClearFilters={() => setFilters({ sort: filters.sort })} />;
+    if (clusters.length === 0) return <InboxEmpty projectKey={projectKey} filters={filters} state={STATE_OF_TAB[tab]} onClearFilters={() => setFilters({ sort: filters.sort })} />;
     return (
       <ClusterList
         projectKey={projectKey}
@@ -333,12 +407,13 @@ export default function InboxTab({ projectKey }: { projectKey: string }) {
       ref={rootRef}
       tabIndex={-1}
       className="si-inbox"
-      data-testid="inbox-tab"
+      data-testid={tab === 'inbox' ? 'inbox-tab' : `signals-tab-${tab}`}
+      data-tab={tab}
       onKeyDown={onKeyDown}
       data-focus-tick={focusTick}
     >
       {region}
-      <InboxHelp id="inbox-keys" open={helpOpen} onToggle={() => setHelpOpen((v) => !v)} canTriage={canTriage} />
+      <InboxHelp id="inbox-keys" open={helpOpen} onToggle={() => setHelpOpen((v) => !v)} canTriage={canTriage} routing={routable} />
       {inbox.data && !canTriage && (
         <p className="si-read-only-note" role="note" data-testid="inbox-read-only">
           {readOnlyNote(projectKey)}
@@ -358,9 +433,35 @@ export default function InboxTab({ projectKey }: { projectKey: string }) {
         onUndo={() => changes.undo()}
         onShare={() => setDialog('share')}
         onImport={() => setDialog('import')}
+        intake={tab === 'inbox'}
       />
+      {listCursor.selected.size > 0 && (
+        <div className="si-selection-bar" role="status" data-testid="inbox-cluster-selection">
+          {plural(listCursor.selected.size, 'cluster')} selected: press e, q, p, d or u to route them together; Esc clears.
+        </div>
+      )}
       {body()}
       <InboxDialogs dialog={dialog} projectKey={projectKey} onClose={() => setDialog(null)} onIntake={afterIntake} />
+      {routing && (
+        <Suspense fallback={null}>
+          <RouteDialog
+            projectKey={projectKey}
+            route={routing.route}
+            targets={routing.targets}
+            candidates={clusters}
+            onClose={() => {
+              const back = routing.targets[0];
+              setRouting(null);
+              if (back && clusters.some((c) => c.id === back.id)) requestFocus(`c:${back.id}`);
+            }}
+            onDecided={(decided) => {
+              afterRouted(decided);
+              const left = routing.targets.filter((t) => !decided.some((d) => d.clusterId === t.id));
+              if (left.length === 0) setRouting(null);
+            }}
+          />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,9 +1,11 @@
+import type { TabCounts } from '../../../../src/contract/signals';
 import type { SignalTabId } from '../TriagePage';
-import { Empty } from '../../ui/Empty';
 import InboxTab from './InboxTab';
 
-/** One tab of clusters: the Inbox, the Parking lot, Routed or Declined. */
-export default function SignalsTab({ projectKey, tab }: { projectKey: string; tab: SignalTabId }) {
-  if (tab === 'inbox') return <InboxTab projectKey={projectKey} />;
-  return <Empty title="Not listed yet">This tab is being built.</Empty>;
+/**
+ * One tab of clusters: the Inbox, the Parking lot, Routed or Declined — one list, keyboard and dialogs for all
+ * four, each showing the clusters in its state with their decision; routing keys where clusters are undecided.
+ */
+export default function SignalsTab({ projectKey, tab, onCounts }: { projectKey: string; tab: SignalTabId; onCounts?: (counts: TabCounts) => void }) {
+  return <InboxTab projectKey={projectKey} tab={tab} {...(onCounts ? { onCounts } : {})} />;
 }

@@ -13,8 +13,13 @@
  *   cluster, so they never clash with the category keys); `r` rename; Escape clears the selection, then closes.
  *
  * `z` undoes the last change and `?` shows the keys, everywhere but in a text field.
+ *
+ * Routing (the Inbox and the Parking lot): one key per route — `e` roadmap (an epic; `r` is rename), `q` quick
+ * fix, `p` parking lot, `d` declined, `u` duplicate — on the focused cluster, or on the clusters selected with
+ * `x`/Space in the list; inside an open cluster, on that cluster. None of them is a category digit or an
+ * Inbox key, so they never clash.
  */
-import type { SignalCategory } from '../../../../src/domain/signals';
+import type { SignalCategory, SignalRoute } from '../../../../src/domain/signals';
 import { CATEGORY_KEYS } from './reasons';
 
 export type InboxPlace = 'cluster' | 'signal' | 'similar' | 'other';
@@ -29,6 +34,8 @@ export interface KeyContext {
   /** `m` was pressed and the next digit picks the similar cluster. */
   mergeArmed: boolean;
   hasSelection: boolean;
+  /** The list's clusters can be selected with x/Space to route many at once (the Inbox and the Parking lot, for a triager). */
+  selectClusters?: boolean;
 }
 
 export interface KeyPress {
@@ -56,7 +63,22 @@ export type InboxCommand =
   | { type: 'not-same' }
   | { type: 'rename' }
   | { type: 'undo' }
-  | { type: 'help' };
+  | { type: 'help' }
+  | { type: 'route'; route: SignalRoute };
+
+/** One key per route, in the order the help lists them. */
+export const ROUTE_KEYS: ReadonlyArray<{ key: string; route: SignalRoute }> = [
+  { key: 'e', route: 'roadmap' },
+  { key: 'q', route: 'quick-fix' },
+  { key: 'p', route: 'parking-lot' },
+  { key: 'd', route: 'declined' },
+  { key: 'u', route: 'duplicate' },
+];
+
+const routeFor = (key: string): InboxCommand | null => {
+  const route = ROUTE_KEYS.find((r) => r.key === key)?.route;
+  return route ? { type: 'route', route } : null;
+};
 
 /** Far enough to reach either end of any list in one move. */
 const TO_THE_END = Number.MAX_SAFE_INTEGER;
@@ -85,7 +107,10 @@ function moveFor(press: KeyPress): InboxCommand | null {
 function listCommand(key: string, where: KeyContext): InboxCommand | null {
   if (where.on !== 'cluster') return null;
   if (key === 'Enter' || key === 'o') return { type: 'open' };
-  if (key === 'Escape') return { type: 'close' };
+  if (key === 'Escape') return where.hasSelection ? { type: 'clear' } : { type: 'close' };
+  if (where.selectClusters && (key === 'x' || key === 'X' || key === ' ')) return { type: 'toggle' };
+  const route = routeFor(key);
+  if (route) return route;
   if (key === 'r') return { type: 'rename' };
   return null;
 }
@@ -93,6 +118,8 @@ function listCommand(key: string, where: KeyContext): InboxCommand | null {
 function clusterCommand(key: string, where: KeyContext): InboxCommand | null {
   if (key === 'Escape') return where.hasSelection ? { type: 'clear' } : { type: 'close' };
   if (where.on === 'other') return null;
+  const route = routeFor(key);
+  if (route) return route;
   if (key === 'r') return { type: 'rename' };
   if (key === 's') return { type: 'split' };
   if (key === 'n') return { type: 'not-same' };

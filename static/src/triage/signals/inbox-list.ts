@@ -1,12 +1,12 @@
 /**
  * The Inbox's loaded clusters kept true after a change without reloading every page: a change answers the
  * clusters it touched as they are now, and each takes its place in the list by the list's own order (the
- * server's: evidence or last seen, descending, then id descending). A merged cluster leaves; one an undo brought
+ * server's: evidence, last seen, ARR or signal count, descending, then id descending). A merged cluster leaves; one an undo brought
  * back returns to its place. Pure (unit-tested in test/unit/signal-inbox-list.test.ts).
  */
 import type { ClusterSummary } from '../../../../src/contract/signals';
 
-export type InboxSort = 'evidence' | 'recent';
+export type InboxSort = 'evidence' | 'recent' | 'arr' | 'count';
 
 export interface InboxView {
   /** Which state the list shows (the Inbox: `new`). */
@@ -18,7 +18,7 @@ export interface InboxView {
 }
 
 const sortKey = (cluster: ClusterSummary, sort: InboxSort): number =>
-  sort === 'evidence' ? cluster.evidenceScore : Date.parse(cluster.lastSeenAt) || 0;
+  sort === 'evidence' ? cluster.evidenceScore : sort === 'arr' ? cluster.arrTotal : sort === 'count' ? cluster.signalCount : Date.parse(cluster.lastSeenAt) || 0;
 
 /** Negative when `a` comes first, as the server orders them. */
 export function compareClusters(a: ClusterSummary, b: ClusterSummary, sort: InboxSort): number {

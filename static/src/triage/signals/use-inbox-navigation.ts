@@ -21,13 +21,15 @@ export interface NavigationInput {
   openLoading: boolean;
   openError: ResolverCallError | null;
   listLoading: boolean;
+  /** Whether clusters in the list can be selected with x (to route many at once). */
+  selectClusters?: boolean;
 }
 
-export function useInboxNavigation({ rootRef, clusters, view, canTriage, openId, setOpenId, openLoading, openError, listLoading }: NavigationInput) {
+export function useInboxNavigation({ rootRef, clusters, view, canTriage, openId, setOpenId, openLoading, openError, listLoading, selectClusters = false }: NavigationInput) {
   const [listCursor, setListCursor] = useState<QueueCursor>(EMPTY_CURSOR);
   const [itemCursor, setItemCursor] = useState<QueueCursor>(EMPTY_CURSOR);
   const [mergeArmed, setMergeArmed] = useState(false);
-  const clusterFacts = useMemo<QueueRowFacts[]>(() => clusters.map((c) => ({ key: `c:${c.id}`, selectable: false })), [clusters]);
+  const clusterFacts = useMemo<QueueRowFacts[]>(() => clusters.map((c) => ({ key: `c:${c.id}`, selectable: selectClusters })), [clusters, selectClusters]);
   const itemFacts = useMemo<QueueRowFacts[]>(
     () =>
       view

@@ -4,19 +4,25 @@
  * (inbox-list.ts), so nobody loses their place to a reload. A stale answer never overwrites a newer one.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ClusterSummary } from '../../../../src/contract/signals';
+import type { ClusterDetails, ClusterSummary, TabCounts } from '../../../../src/contract/signals';
 import type { ResolverOutput } from '../../../../src/contract';
-import type { SignalCategory } from '../../../../src/domain/signals';
+import type { SignalCategory, SignalSource } from '../../../../src/domain/signals';
 import { asResolverCallError, callResolver, type ResolverCallError } from '../../api';
 import { appendPage, applyClusterChanges, replaceCluster, type InboxSort } from './inbox-list';
 
 export const INBOX_PAGE_SIZE = 50;
-/** The Inbox shows clusters nobody has triaged yet. */
-const INBOX_STATE = 'new';
+
+/** The cluster state each tab lists: the Inbox shows clusters nobody has decided on yet. */
+export type TabState = 'new' | 'parked' | 'routed' | 'declined';
+
+export type InboxAge = '7d' | '30d' | '90d' | '365d';
 
 export interface InboxFilters {
   category?: SignalCategory;
   customer?: string;
+  source?: SignalSource;
+  age?: InboxAge;
+  text?: string;
   sort: InboxSort;
 }
 
@@ -27,6 +33,8 @@ export interface InboxData {
   nextCursor: string | null;
   canTriage: boolean;
   undoable: Undoable;
+  /** Each listed cluster's decision, trend and evidence since parking. */
+  details: Record<string, ClusterDetails>;
 }
 
 export interface Inbox {
@@ -43,19 +51,25 @@ export interface Inbox {
   /** A change's answer: the clusters it touched as they are now, and the person's change to undo now. */
   applyChange: (changed: readonly ClusterSummary[], undoable: Undoable) => void;
   replace: (cluster: ClusterSummary) => void;
+  /** Clusters routed away from this tab leave it at once (the counts follow with a quiet refresh). */
+  remove: (clusterIds: readonly string[]) => void;
+  setDetails: (clusterId: string, details: ClusterDetails) => void;
 }
 
-const inputOf = (projectKey: string, filters: InboxFilters, cursor?: string) => ({
+const inputOf = (projectKey: string, state: TabState, filters: InboxFilters, cursor?: string) => ({
   projectKey,
-  state: INBOX_STATE,
+  state,
   sort: filters.sort,
   pageSize: INBOX_PAGE_SIZE,
   ...(filters.category ? { category: filters.category } : {}),
   ...(filters.customer ? { customer: filters.customer } : {}),
+  ...(filters.source ? { source: filters.source } : {}),
+  ...(filters.age ? { age: filters.age } : {}),
+  ...(filters.text ? { text: filters.text } : {}),
   ...(cursor ? { cursor } : {}),
 }) as const;
 
-export function useInbox(projectKey: string, filters: InboxFilters): Inbox {
+export function useInbox(projectKey: string, filters: InboxFilters, state: TabState = 'new', onCounts?: (counts: TabCounts) => void): Inbox {
   const [data, setData] = useState<InboxData | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<ResolverCallError | null>(null);
@@ -63,8 +77,8 @@ export function useInbox(projectKey: string, filters: InboxFilters): Inbox {
   const [loadMoreError, setLoadMoreError] = useState<ResolverCallError | null>(null);
   const generation = useRef(0);
   const filtersKey = JSON.stringify(filters);
-  const latest = useRef({ data, filters });
-  latest.current = { data, filters };
+  const latest = useRef({ data, filters, onCounts });
+  latest.current = { data, filters, onCounts };
 
   const loadFirst = useCallback(
     async (quiet: boolean) => {
@@ -74,9 +88,10 @@ export function useInbox(projectKey: string, filters: InboxFilters): Inbox {
         setError(null);
       }
       try {
-        const page = await callResolver('signals.inbox', inputOf(projectKey, JSON.parse(filtersKey) as InboxFilters));
+        const page = await callResolver('signals.inbox', inputOf(projectKey, state, JSON.parse(filtersKey) as InboxFilters));
         if (mine !== generation.current) return;
-        setData({ clusters: page.clusters, nextCursor: page.nextCursor, canTriage: page.canTriage, undoable: page.undoable });
+        setData({ clusters: page.clusters, nextCursor: page.nextCursor, canTriage: page.canTriage, undoable: page.undoable, details: page.details });
+        if (page.counts) latest.current.onCounts?.(page.counts);
         setError(null);
         setLoadMoreError(null);
       } catch (caught: unknown) {
@@ -87,7 +102,7 @@ export function useInbox(projectKey: string, filters: InboxFilters): Inbox {
         if (mine === generation.current) setLoading(false);
       }
     },
-    [projectKey, filtersKey],
+    [projectKey, filtersKey, state],
   );
 
   useEffect(() => {
@@ -103,12 +118,19 @@ export function useInbox(projectKey: string, filters: InboxFilters): Inbox {
     const mine = generation.current;
     setLoadingMore(true);
     setLoadMoreError(null);
-    callResolver('signals.inbox', inputOf(projectKey, latest.current.filters, cursor)).then(
+    callResolver('signals.inbox', inputOf(projectKey, state, latest.current.filters, cursor)).then(
       (page) => {
         if (mine !== generation.current) return;
         setData((current) =>
           current
-            ? { ...current, clusters: appendPage(current.clusters, page.clusters), nextCursor: page.nextCursor, canTriage: page.canTriage, undoable: page.undoable }
+            ? {
+                ...current,
+                clusters: appendPage(current.clusters, page.clusters),
+                nextCursor: page.nextCursor,
+                canTriage: page.canTriage,
+                undoable: page.undoable,
+                details: { ...current.details, ...page.details },
+              }
             : current,
         );
         setLoadingMore(false);
@@ -119,21 +141,30 @@ export function useInbox(projectKey: string, filters: InboxFilters): Inbox {
         setLoadingMore(false);
       },
     );
-  }, [projectKey]);
+  }, [projectKey, state]);
 
   const applyChange = useCallback((changed: readonly ClusterSummary[], undoable: Undoable) => {
     setData((current) => {
       if (!current) return current;
-      const view = { state: INBOX_STATE, sort: latest.current.filters.sort, category: latest.current.filters.category, hasMore: current.nextCursor !== null };
+      const view = { state, sort: latest.current.filters.sort, category: latest.current.filters.category, hasMore: current.nextCursor !== null };
       return { ...current, clusters: applyClusterChanges(current.clusters, changed, view), undoable };
     });
-  }, []);
+  }, [state]);
 
   const replace = useCallback((cluster: ClusterSummary) => {
     setData((current) => (current ? { ...current, clusters: replaceCluster(current.clusters, cluster) } : current));
   }, []);
 
+  const remove = useCallback((clusterIds: readonly string[]) => {
+    const leaving = new Set(clusterIds);
+    setData((current) => (current ? { ...current, clusters: current.clusters.filter((c) => !leaving.has(c.id)) } : current));
+  }, []);
+
+  const setDetails = useCallback((clusterId: string, details: ClusterDetails) => {
+    setData((current) => (current ? { ...current, details: { ...current.details, [clusterId]: details } } : current));
+  }, []);
+
   const reload = useCallback(() => void loadFirst(false), [loadFirst]);
   const refresh = useCallback(() => loadFirst(true), [loadFirst]);
-  return { loading, error, data, loadingMore, loadMoreError, reload, refresh, loadMore, applyChange, replace };
+  return { loading, error, data, loadingMore, loadMoreError, reload, refresh, loadMore, applyChange, replace, remove, setDetails };
 }
