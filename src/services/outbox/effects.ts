@@ -10,6 +10,8 @@ import { clusterSignal } from '../signals/cluster';
 import { sendSlackFollowUp } from '../signals/slack-follow-up';
 import { indexSignalTerms } from '../signals/terms';
 import { performRouteToJira } from '../signals/routing-jira';
+import { performNotifyRaisers } from '../signals/notify-deliver';
+import { NOTIFY_LANE, notifyRaisersPayloadSchema } from '../signals/notify-effect';
 import type { WorkConcurrency } from '../../store/work-queue';
 
 interface EffectDefinition<S extends z.ZodType> {
@@ -85,6 +87,16 @@ export const EFFECTS = {
     // One at a time: a duplicate delivery then runs after the first and finds its issues (or its row done),
     // instead of both searching Jira at once, finding nothing, and each creating the issues.
     concurrency: { key: 'route-to-jira', limit: 1 },
+  }),
+  /**
+   * Closing the loop (services/signals/notify-deliver.ts): one step of one decision (decided, in Jira, shipped)
+   * told to everyone who raised a signal in its cluster — Slack direct messages and thread replies, Jira watchers.
+   * Idempotent per delivery; one row per decision and step.
+   */
+  'notify-raisers': effect({
+    payload: notifyRaisersPayloadSchema,
+    perform: (payload) => performNotifyRaisers(payload),
+    concurrency: NOTIFY_LANE,
   }),
 } as const;
 

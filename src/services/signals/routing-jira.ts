@@ -28,6 +28,7 @@ import { clusterMembers, getSignals } from '../../store/signal-reads';
 import { getClusters } from '../../store/cluster-repository';
 import { clock } from '../clock';
 import { routedIssueDescription } from './routing-description';
+import { notifyRaisersOfRoutedClusters } from './notify-raisers';
 
 export interface RouteToJiraPayload {
   effectId: string;
@@ -166,6 +167,8 @@ export async function performRouteToJira(payload: RouteToJiraPayload): Promise<v
     const state = CLUSTER_STATE_OF_ROUTE[d.route as SignalRoute];
     if (state && d.route !== 'duplicate') await applyRouteToCluster(d.clusterId, d.decisionId!, state, ROUTABLE_CLUSTER_STATES, now);
   }
+  // Closing the loop: each standing decision told to its raisers (and its issue, if a delivery before got that far).
+  await notifyRaisersOfRoutedClusters(standing.map((d) => ({ clusterId: d.clusterId, decisionId: d.decisionId! })));
   // Only this effect's own pending work: a retry records a new effect, and the old one's redelivery does nothing.
   const owed = standing.filter((d) => hasJiraSide(d.route as SignalRoute) && d.jiraState === 'pending' && d.jiraEffectId === payload.effectId);
   if (owed.length === 0) return;
@@ -186,4 +189,6 @@ export async function performRouteToJira(payload: RouteToJiraPayload): Promise<v
     if (!isPermanent(error)) throw error;
     for (const e of creates) await recordJiraSide(e.decision.clusterId, e.decision.decisionId!, { state: 'failed', error: error.message });
   }
+  // The issues are known now (or failed): those done are told to their raisers as a step of their own.
+  await notifyRaisersOfRoutedClusters(owed.map((d) => ({ clusterId: d.clusterId, decisionId: d.decisionId! })));
 }

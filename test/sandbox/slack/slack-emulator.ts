@@ -1,10 +1,14 @@
 /**
- * Slack's side of a response_url (https://hooks.slack.com/actions/… or /commands/…), the one place the app
- * posts to in Slack: it records every message it accepts, answers as Slack does — `{ ok: true }`, or 404 with
- * `expired_url` / `used_url` (five messages per URL), 400 `invalid_payload` — and can be told to fail the next
- * requests with any status, for retries. The runtime routes `@forge/api`'s fetch to hooks.slack.com here.
+ * Slack as the app reaches it, both hosts:
+ * - a response_url (https://hooks.slack.com/actions/… or /commands/…): it records every message it accepts,
+ *   answers as Slack does — `{ ok: true }`, or 404 with `expired_url` / `used_url` (five messages per URL), 400
+ *   `invalid_payload` — and can be told to fail the next requests with any status, for retries;
+ * - the Web API on slack.com (web-api.ts): auth.test, conversations.open, users.lookupByEmail and
+ *   chat.postMessage, checking the bearer token, recording what was posted, and failing on request.
+ * The runtime routes `@forge/api`'s fetch to both hosts here, telling them apart by the Host header.
  */
 import type { RequestHandler, SandboxRequest, SandboxResponse } from '../http';
+import { SlackWebApi } from './web-api';
 
 /** A message Slack accepted on a response URL. */
 export interface SlackMessage {
@@ -26,6 +30,8 @@ const RESPONSE_PATH = /^\/(app|actions|commands)\/[A-Za-z0-9/_-]+$/;
 export const MESSAGES_PER_RESPONSE_URL = 5;
 
 export class SlackEmulator implements RequestHandler {
+  /** slack.com/api/…: the workspace, its tokens and what the bot posted. */
+  readonly api = new SlackWebApi();
   readonly messages: SlackMessage[] = [];
   readonly requests: SlackRequestRecord[] = [];
   private readonly failures: number[] = [];
@@ -50,9 +56,11 @@ export class SlackEmulator implements RequestHandler {
     this.requests.length = 0;
     this.failures.length = 0;
     this.expired.clear();
+    this.api.reset();
   }
 
   async handle(req: SandboxRequest): Promise<SandboxResponse> {
+    if (req.headers.host === 'slack.com') return this.api.handle(req);
     const responseUrl = `https://hooks.slack.com${req.path}`;
     const answer = this.answer(req, responseUrl);
     this.requests.push({ responseUrl, method: req.method, status: answer.status });
