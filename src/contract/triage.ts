@@ -15,6 +15,24 @@ export const unclassifiedIssueSchema = z.object({
   suggestion: suggestionSchema.nullable(),
 });
 
+/** One month of pipeline health: signals received that month and what became of them. */
+export const healthMonthSchema = z.object({
+  /** `2026-11` (UTC). */
+  month: z.string(),
+  signals: z.number().int().nonnegative(),
+  /** Signals whose cluster has a decision, and their share of the month's signals (null when none arrived). */
+  decided: z.number().int().nonnegative(),
+  decidedShare: z.number().min(0).max(1).nullable(),
+  /** Median from a signal to its cluster's decision, in hours; null when none was decided. */
+  medianHoursToDecision: z.number().nonnegative().nullable(),
+  shipped: z.number().int().nonnegative(),
+  /** Median from a signal to the Done of the issue it became, in days; null when none shipped. */
+  medianDaysToShipped: z.number().nonnegative().nullable(),
+  /** Clusters parked that month, and how many of them have gained signals or ARR since. */
+  parked: z.number().int().nonnegative(),
+  parkedGrew: z.number().int().nonnegative(),
+});
+
 export const triageContract = {
   'triage.overview': {
     input: z.object({ projectKey: projectKeySchema }).strict(),
@@ -41,5 +59,10 @@ export const triageContract = {
       /** Open unclassified issues in the project (Jira's approximate count). */
       total: z.number().int().nonnegative(),
     }),
+  },
+  /** Pipeline health, per month: decided share, time to decision, time to shipped, parked clusters that grew. */
+  'triage.health': {
+    input: z.object({ projectKey: projectKeySchema, months: z.number().int().min(1).max(24).default(6) }).strict(),
+    output: z.object({ months: z.array(healthMonthSchema) }),
   },
 } as const;
