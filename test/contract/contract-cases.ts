@@ -64,6 +64,11 @@ export const CONTRACT_CASES: readonly ContractCase[] = [
   { name: 'set property without edit permission', method: 'PUT', path: NEW_PROPERTY_PATH, asUser: vic, body: { a: 1 }, status: 403 },
   { name: 'delete property', method: 'DELETE', path: PROPERTY_PATH, asUser: eli, status: 204 },
   { name: 'delete missing property', method: 'DELETE', path: NEW_PROPERTY_PATH, status: 404 },
+  { name: 'add a watcher as the app', method: 'POST', path: '/rest/api/3/issue/UP-2/watchers', body: eli, status: 204 },
+  { name: 'add yourself as a watcher', method: 'POST', path: '/rest/api/3/issue/UP-2/watchers', asUser: eli, body: eli, status: 204 },
+  { name: 'add someone else as a watcher without Manage Watchers', method: 'POST', path: '/rest/api/3/issue/UP-2/watchers', asUser: eli, body: ada, status: 403 },
+  { name: 'add a watcher who does not exist', method: 'POST', path: '/rest/api/3/issue/UP-2/watchers', body: 'nobody', status: 404 },
+  { name: 'add a watcher with a body that is not an account id', method: 'POST', path: '/rest/api/3/issue/UP-2/watchers', body: { accountId: eli }, status: 400 },
 
   { name: 'app field value (PUT)', method: 'PUT', path: `/rest/api/3/app/field/${FIXTURE_FIELDS.workType}/value`, body: { updates: [{ issueIds: [10006, 10007], value: 'Corrective' }] }, status: 204 },
   { name: 'app field value as a user', method: 'PUT', path: `/rest/api/3/app/field/${FIXTURE_FIELDS.workType}/value`, asUser: ada, body: { updates: [{ issueIds: [10006], value: 'Corrective' }] }, status: 403 },

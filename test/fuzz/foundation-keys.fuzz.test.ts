@@ -6,6 +6,7 @@ import { SEED_USERS } from '../sandbox/seed';
 import { retryPolicy } from '../../src/jira/client';
 import { RESOLVER_KEYS } from '../../src/contract';
 import { fuzzKey } from './resolver-fuzz';
+import { SANDBOX_SLACK_BOT_TOKEN } from '../sandbox/slack/web-api';
 
 let sandbox: Sandbox;
 beforeAll(() => {
@@ -26,6 +27,11 @@ const FOUNDATION = [
   ['settings.rotateIntakeSecret', [{}]],
   ['settings.channels.setSecret', [{ channel: 'slack', secret: 'slack-signing-secret-8f2a' }, { channel: 'zendesk', secret: 'zendesk-webhook-secret-77c1' }]],
   ['settings.channels.setSalesforceOrg', [{ organizationId: '00D5g000004XyZaEAK' }, { organizationId: '00D5g000004XyZa' }]],
+  // The sandbox's Slack accepts its own bot token and refuses the other (checked with Slack before anything is stored).
+  ['settings.slack.save', [{ token: SANDBOX_SLACK_BOT_TOKEN }, { token: 'xoxb-1111111111-9999999999-notAToken' }]],
+  // My signals, pipeline health and triage settings: a valid input each, for the keys whose `{}` is not one.
+  ['triage.health', [{ projectKey: 'PAY', months: 3 }, { projectKey: 'INV' }]],
+  ['settings.triage.save', [{ triagers: { kind: 'project-admins' }, parking: { newSignals: 3, addedArr: 50_000 } }, { triagers: { kind: 'project-role', roleId: 10002, projectKey: 'PAY' }, parking: { newSignals: 0, addedArr: 0 } }]],
 ] as const;
 
 /** Fuzzed with tailored samples in work-type-keys and origin-keys. */

@@ -15,6 +15,7 @@ import { RESOLVER_KEYS, type ResolverKey } from '../../src/contract';
 import { retryPolicy } from '../../src/jira/client';
 import { storageRetryPolicy } from '../../src/store/storage-retry';
 import { as } from './work-type-helpers';
+import { SANDBOX_SLACK_BOT_TOKEN } from '../sandbox/slack/web-api';
 
 const today = new Date('2026-11-26T10:00:00Z');
 let sandbox: Sandbox;
@@ -182,7 +183,13 @@ const READS: Partial<Record<ResolverKey, (n: number) => Call>> = {
   'signals.inbox': (n) => ({
     key: 'signals.inbox',
     context: n % 2 ? lead() : engineer('triage-queue'),
-    payload: { projectKey: pick(['PAY', 'INV'], n), sort: pick(['evidence', 'recent'], n), ...(n % 3 === 0 ? { category: 'request' } : {}) },
+    payload: {
+      projectKey: pick(['PAY', 'INV'], n),
+      state: pick(['new', 'parked', 'routed', 'declined'], n),
+      sort: pick(['evidence', 'recent', 'arr', 'count'], n),
+      ...(n % 3 === 0 ? { category: 'request' } : {}),
+      ...(n % 5 === 0 ? { source: 'slack', age: '30d', text: 'pay' } : {}),
+    },
   }),
   'signals.cluster': (n) => ({ key: 'signals.cluster', context: n % 2 ? lead() : engineer('triage-queue'), payload: { projectKey: 'PAY', clusterId: pick(seedClusterIds, n) } }),
   'signals.customers': (n) => ({ key: 'signals.customers', context: engineer('triage-queue'), payload: { projectKey: 'INV', query: pick(['', 'North', 'a'], n) } }),
@@ -200,9 +207,24 @@ const READS: Partial<Record<ResolverKey, (n: number) => Call>> = {
   // roles reads
   // routing reads
   // signal tabs reads
+  // Only a lead: anyone else is refused (forbidden), which is not what this test is about.
+  'signals.routeProjects': () => ({ key: 'signals.routeProjects', context: lead(), payload: { projectKey: 'PAY' } }),
+  'signals.epics': (n) => ({
+    key: 'signals.epics',
+    context: lead(),
+    payload: { projectKey: 'PAY', inProject: pick(['PAY', 'INV'], n), query: pick(['', 'pay', 'PAY-1'], n) },
+  }),
   // notify reads
+  'settings.slack.get': () => ({ key: 'settings.slack.get', context: admin(), payload: {} }),
   // my-signals reads
+  'mySignals.list': (n) => ({
+    key: 'mySignals.list',
+    context: as(pick([SEED_USERS.sales, SEED_USERS.engineer], n), 'my-signals'),
+    payload: { status: pick([null, 'routed', 'new', 'shipped'], n), pageSize: pick([25, 5], n) },
+  }),
+  'triage.health': (n) => ({ key: 'triage.health', context: n % 2 ? lead() : engineer('triage-queue'), payload: { projectKey: 'PAY', months: pick([6, 1, 12], n) } }),
   // triage settings reads
+  'settings.triage.get': () => ({ key: 'settings.triage.get', context: admin(), payload: {} }),
   'settings.roles.get': () => ({ key: 'settings.roles.get', context: admin(), payload: {} }),
   'settings.roles.searchGroups': (n) => ({ key: 'settings.roles.searchGroups', context: admin(), payload: { query: pick(['', 'eng', 'DESIGN', 'sales'], n) } }),
   'settings.roles.projectRoles': (n) => ({ key: 'settings.roles.projectRoles', context: admin(), payload: { projectKey: pick(['PAY', 'INV', 'OPS'], n) } }),
@@ -381,12 +403,42 @@ const WRITES: Partial<Record<ResolverKey, (n: number) => Call>> = {
       return { projectKey: 'PAY', noteId: 'note-payment-plans', version, status: status === 'shaped' ? 'exploring' : 'shaped' };
     },
   }),
+  'discovery.reopenQuestion': () => ({
+    key: 'discovery.reopenQuestion',
+    context: engineer('triage-queue'),
+    payload: {},
+    lazyPayload: async () => {
+      const [rows] = await database.query("SELECT id FROM `engineering_input` WHERE note_id = ? AND kind = 'question' AND resolved_at IS NOT NULL ORDER BY id LIMIT 1", ['note-payment-plans']);
+      return { projectKey: 'PAY', noteId: 'note-payment-plans', inputId: (rows as Array<{ id: string }>)[0]?.id ?? 'input-none' };
+    },
+  }),
+  'discovery.linkEvidence': (n) => ({
+    key: 'discovery.linkEvidence',
+    context: lead(),
+    payload: {},
+    lazyPayload: async () => ({ projectKey: 'PAY', noteId: 'note-payment-plans', clusterIds: [pick(seedClusterIds, n)] }),
+  }),
+  'discovery.unlinkEvidence': (n) => ({
+    key: 'discovery.unlinkEvidence',
+    context: lead(),
+    payload: {},
+    lazyPayload: async () => ({ projectKey: 'PAY', noteId: 'note-payment-plans', clusterIds: [pick(seedClusterIds, n + 1)] }),
+  }),
   // roles writes
   // routing writes
   // signal tabs writes
   // notify writes
+  // The sandbox's Slack accepts its own bot token; the check with Slack runs before the faulted storage writes.
+  'settings.slack.save': () => ({ key: 'settings.slack.save', context: admin(), payload: { token: SANDBOX_SLACK_BOT_TOKEN } }),
+  'settings.slack.test': () => ({ key: 'settings.slack.test', context: admin(), payload: {} }),
   // my-signals writes
   // triage settings writes
+  // Administrators of PAY are its project admins: who may triage stays the same for the other calls here.
+  'settings.triage.save': (n) => ({
+    key: 'settings.triage.save',
+    context: admin(),
+    payload: { triagers: n % 2 ? { kind: 'project-admins' } : { kind: 'project-role', roleId: 10002, projectKey: 'PAY' }, parking: { newSignals: 3, addedArr: 50_000 } },
+  }),
   'signals.route': (n) => ({
     key: 'signals.route',
     context: lead(),

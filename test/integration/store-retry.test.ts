@@ -28,8 +28,12 @@ import * as notSame from '../../src/store/not-same-repository';
 // routing store imports
 import * as routingDecisions from '../../src/store/routing-decision-repository';
 import * as teamRoles from '../../src/store/team-roles-store';
+import * as signalStatus from '../../src/store/signal-status-repository';
+import * as triageSettings from '../../src/store/triage-settings-store';
 // walkthrough store imports
 import * as walkthroughs from '../../src/store/walkthrough-repository';
+// notify store imports
+import * as notifications from '../../src/store/notification-repository';
 
 const today = new Date('2026-11-26T10:00:00Z');
 const nowSeconds = Math.floor(today.getTime() / 1000);
@@ -145,6 +149,7 @@ const REACHES_STORAGE: Record<string, [link: Link, match: Match, call: (n: numbe
   clusterMembers: ['sql', selectSignal, () => signalReads.clusterMembers('cluster-retry')],
   signalIdsOfCluster: ['sql', selectSignal, () => signalRepository.signalIdsOfCluster('cluster-retry')],
   signalCustomerSuggestions: ['sql', selectSignal, () => signalReads.signalCustomerSuggestions('north')],
+  weeklySignalCounts: ['sql', selectSignal, () => signalReads.weeklySignalCounts(['cluster-retry-1'], nowMs, 8)],
   storedSignalStates: ['sql', selectSignal, () => signalReads.storedSignalStates([seededSignalId('crm-4471'), seededSignalId('form-889')])],
   recordFirstClustering: [
     'sql',
@@ -204,6 +209,7 @@ const REACHES_STORAGE: Record<string, [link: Link, match: Match, call: (n: numbe
   clusterHeader: ['sql', selectCluster, () => clusters.clusterHeader('cluster-retry-1')],
   clusterReasonText: ['sql', selectCluster, () => clusters.clusterReasonText('cluster-retry-1')],
   inboxPage: ['sql', selectCluster, () => clusters.inboxPage({ state: 'new', sort: 'evidence', limit: 5 })],
+  clusterCountsByState: ['sql', selectCluster, () => clusters.clusterCountsByState(['new', 'parked', 'routed', 'declined'])],
   attachSignal: ['sql', updateSignal, () => clusters.attachSignal(seededSignalId('form-889'), 'cluster-retry-1', nowMs)],
   refreshEvidence: ['sql', statement(/^update `cluster`, \(/), () => clusters.refreshEvidence('cluster-retry-1', nowMs)],
   claimClusters: [
@@ -259,10 +265,25 @@ const REACHES_STORAGE: Record<string, [link: Link, match: Match, call: (n: numbe
     statement(/^insert into `discovery_note_evidence`/),
     () => discoveryNotes.linkNoteEvidence('note-payment-plans', { clusterIds: ['cluster-retry-1'], signalIds: [] }, SEED_USERS.productLead, nowMs),
   ],
+  unlinkNoteEvidence: [
+    'sql',
+    statement(/^delete from `discovery_note_evidence`/),
+    () => discoveryNotes.unlinkNoteEvidence('note-payment-plans', { clusterIds: ['cluster-retry-1'], signalIds: ['signal-retry-1'] }),
+  ],
+  reopenEngineeringQuestion: [
+    'sql',
+    statement(/^update `engineering_input` set .* `resolved_at` is not null/),
+    async (n) => {
+      const question = await discoveryNotes.addEngineeringInput('note-payment-plans', { kind: 'question', text: `Reopen ${n}?`, authorAccountId: SEED_USERS.engineer });
+      await discoveryNotes.resolveEngineeringQuestion('note-payment-plans', question.id, { by: SEED_USERS.engineer });
+      return discoveryNotes.reopenEngineeringQuestion('note-payment-plans', question.id);
+    },
+  ],
   // roles store
   // routing store
   getRoutingDecision: ['sql', statement(/^select .* from `routing_decision`/), () => routingDecisions.getRoutingDecision('cluster-retry-1')],
   getRouteDecisions: ['sql', statement(/^select .* from `routing_decision`/), () => routingDecisions.getRouteDecisions(['cluster-retry-1', 'cluster-retry-2'])],
+  getRouteDecisionsWithEffects: ['sql', statement(/^select .* from `routing_decision` left join `outbox`/), () => routingDecisions.getRouteDecisionsWithEffects(['cluster-retry-1'])],
   decideRoute: [
     'sql',
     statement(/^insert into `routing_decision`/),
@@ -308,6 +329,48 @@ const REACHES_STORAGE: Record<string, [link: Link, match: Match, call: (n: numbe
     kvsPath('/api/v1/set'),
     (n) => teamRoles.writeTeamRoles({ roles: { design: { groups: [{ groupId: `group-${n}`, name: 'design' }], projectRoles: [] } }, updatedAt: today.toISOString(), updatedBy: SEED_USERS.admin }),
   ],
+  // my-signals store
+  signalsRaisedBy: ['sql', statement(/^SELECT `s`\.`id`, `s`\.`text`/), () => signalStatus.signalsRaisedBy(SEED_USERS.sales, { status: 'routed', after: null, limit: 5 })],
+  statusCountsOf: ['sql', statement(/^SELECT \(CASE/), () => signalStatus.statusCountsOf(SEED_USERS.sales)],
+  recordShipped: ['sql', statement(/^UPDATE `routing_decision` SET `shipped_at`/), () => signalStatus.recordShipped('PAY-1', [seededSignalId('form-889')], nowMs)],
+  decisionIdsOfIssue: ['sql', statement(/^select `decision_id` from `routing_decision`/), () => signalStatus.decisionIdsOfIssue('PAY-1')],
+  pipelineHealthRows: [
+    'sql',
+    statement(/FROM `routing_decision` AS `p`/),
+    () => signalStatus.pipelineHealthRows([{ label: '2026-11', startMs: nowMs - 86_400_000 * 30, endMs: nowMs + 1 }]),
+  ],
+  // triage settings store
+  readTriageSettings: ['kvs', kvsPath('/api/v1/get'), () => triageSettings.readTriageSettings()],
+  writeTriageSettings: [
+    'kvs',
+    kvsPath('/api/v1/set'),
+    (n) => triageSettings.writeTriageSettings({ triagers: { kind: 'project-admins' }, parking: { newSignals: n, addedArr: 0 }, updatedAt: today.toISOString(), updatedBy: SEED_USERS.admin }),
+  ],
+  // notify store
+  raisersOfCluster: ['sql', selectSignal, () => notifications.raisersOfCluster('cluster-retry-1')],
+  raisersOfSignals: ['sql', selectSignal, () => notifications.raisersOfSignals([seededSignalId('crm-4471')])],
+  signalIdsMergedOut: ['sql', selectChange, () => notifications.signalIdsMergedOut('cluster-retry-1', 'cluster-retry-2')],
+  deliveriesOfDecisions: ['sql', statement(/^select .* from `raiser_notification`/), () => notifications.deliveriesOfDecisions(['decision-retry'])],
+  recordDelivery: [
+    'sql',
+    statement(/^insert into `raiser_notification`/),
+    (n) =>
+      notifications.recordDelivery(
+        { decisionId: 'decision-retry', clusterId: 'cluster-retry-1', step: 'decided', channel: 'slack-dm', recipient: `U0RETRY${n}`, signalIds: [seededSignalId('crm-4471')], issueKey: null },
+        { state: 'held', detail: 'No Slack bot token is set.' },
+        nowMs,
+      ),
+  ],
+  heldDeliverySteps: ['sql', statement(/^select .* from `raiser_notification`/), () => notifications.heldDeliverySteps(10)],
+  countHeldDeliveries: ['sql', statement(/^select count\(\*\) as `n` from `raiser_notification`/), () => notifications.countHeldDeliveries()],
+  decisionForNotice: ['sql', statement(/^select .* from `routing_decision`/), () => notifications.decisionForNotice('decision-retry')],
+  readSlackBotToken: ['kvs', kvsPath('/api/v1/secret/get'), () => notifications.readSlackBotToken()],
+  readSlackConnection: ['kvs', kvsPath('/api/v1/get'), () => notifications.readSlackConnection()],
+  writeSlackBotToken: [
+    'kvs',
+    kvsPath('/api/v1/secret/set'),
+    () => notifications.writeSlackBotToken('xoxb-1111111111-2222222222-retryToken', { teamId: 'T024BE7LD', teamName: 'Brightforge', botUserId: 'U0UPSTREAM', botName: 'upstream', missingScopes: [], setAt: today.toISOString(), setBy: SEED_USERS.admin }),
+  ],
   // walkthrough store
   walkthroughVersionsForReader: ['sql', statement(/^select .* from `walkthrough_version`/), () => walkthroughs.walkthroughVersionsForReader('PAY-7001', SEED_USERS.engineer)],
   walkthroughVersionsWithItems: ['sql', statement(/^select .* from `walkthrough_version`/), () => walkthroughs.walkthroughVersionsWithItems('PAY-7001', [1, 2])],
@@ -347,15 +410,18 @@ const REACHES_STORAGE: Record<string, [link: Link, match: Match, call: (n: numbe
 };
 
 /** Exports of the store that never reach storage themselves. */
-const PURE_HELPERS = new Set(['signalKey', 'snapshotKey', 'describeClusterReason', 'readSignalClusteringRow', 'inboxStatement', 'similarOpenClustersStatement']);
+const PURE_HELPERS = new Set(['deliveryId', 'signalKey', 'snapshotKey', 'describeClusterReason', 'readSignalClusteringRow', 'inboxStatement', 'similarOpenClustersStatement']);
 
 describe('every store function that reaches storage', () => {
   it('is in the table below (a new one has to be added to it)', () => {
     const modules = [
       ...[settingsStore, signalRepository, signalReads, discoveryNotes, decisions, snapshots, suggestionRules, targetMix, clusters, clusterChanges, notSame, walkthroughs, teamRoles, routingDecisions],
       // notify store modules
+      notifications,
       // my-signals store modules
+      signalStatus,
       // triage settings store modules
+      triageSettings,
     ];
     const functions = modules.flatMap((m) => Object.entries(m).filter(([name, value]) => typeof value === 'function' && !PURE_HELPERS.has(name) && !/^[A-Z]/.test(name)).map(([name]) => name));
     expect(functions.sort()).toEqual(Object.keys(REACHES_STORAGE).sort());

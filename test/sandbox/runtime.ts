@@ -24,7 +24,7 @@ export interface RuntimeTargets {
   sql?: RequestHandler;
   /** Forge's async events queue (`@forge/events`); a runtime without it answers its requests 501. */
   events?: RequestHandler;
-  /** hooks.slack.com for `@forge/api`'s fetch; the process's `sandboxSlack` when not given. */
+  /** hooks.slack.com and slack.com for `@forge/api`'s fetch; the process's `sandboxSlack` when not given. */
   slack?: RequestHandler;
   appId: string;
   environmentId: string;
@@ -106,7 +106,7 @@ async function forgeFetch(target: ForgeFetchTarget, path: string, init?: Request
 }
 
 /** The hosts the app may reach with `fetch` (manifest.yml `permissions.external.fetch.backend`), each emulated. */
-const EGRESS_ORIGINS = ['https://hooks.slack.com'];
+const EGRESS_ORIGINS = ['https://hooks.slack.com', 'https://slack.com'];
 
 /**
  * `@forge/api`'s `fetch` for outbound HTTP: hooks.slack.com goes to the Slack emulator; any other host is refused
@@ -121,7 +121,8 @@ async function egressFetch(target: string | { value: string }, init?: RequestIni
   const request: SandboxRequest = {
     method: (init?.method ?? 'GET').toUpperCase(),
     path: `${url.pathname}${url.search}`,
-    headers: headersOf(init),
+    // The Host tells the emulator response URLs (hooks.slack.com) from the Web API (slack.com).
+    headers: { ...headersOf(init), host: url.host },
     body: await bodyText(init),
     asUser: null,
   };

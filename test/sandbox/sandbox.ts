@@ -70,6 +70,7 @@ interface AppHandlers {
 export const TRIGGER_EXPORTS = {
   'sprint-closed': 'sprintClosedHandler',
   'work-type-changed': 'workTypeChangedHandler',
+  'issue-shipped': 'issueShippedHandler',
 } as const;
 export type TriggerKey = keyof typeof TRIGGER_EXPORTS;
 
@@ -107,6 +108,14 @@ export class Sandbox {
       this.pendingTriggers.push(
         this.fireTrigger('work-type-changed', { ...event }).catch((error: unknown) => {
           console.error('sandbox: the work-type-changed trigger failed', error);
+        }),
+      );
+      // `issue-shipped` filters on the origin property as Forge does, before invoking anything.
+      const origin = this.jira.site.issues.find((i) => i.id === event.issue.id)?.properties['upstream-origin'] as { signalIds?: unknown } | undefined;
+      if (!Array.isArray(origin?.signalIds) || origin.signalIds.length === 0) return;
+      this.pendingTriggers.push(
+        this.fireTrigger('issue-shipped', { ...event }).catch((error: unknown) => {
+          console.error('sandbox: the issue-shipped trigger failed', error);
         }),
       );
     });

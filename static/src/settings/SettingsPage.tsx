@@ -16,6 +16,8 @@ import { RulesEditor } from './RulesEditor';
 import { ChannelSettings } from './ChannelSettings';
 import { ConceptSettings } from './ConceptSettings';
 import { TeamRoleSettings } from './TeamRoleSettings';
+import { TriageSettings } from './TriageSettings';
+import { SlackSettings } from './SlackSettings';
 import { TargetMixSettings } from '../sprint-shape/TargetMixSettings';
 
 type RotatedSecret = ResolverOutput<'settings.rotateIntakeSecret'>;
@@ -130,10 +132,12 @@ export default function SettingsPage(_props: SurfaceProps) {
           <>
             <IntakeSecret initial={data} />
             <ChannelSettings />
+            <SlackSettings />
             {/* Only once the page is known to be this admin's: a refused overview shows one refusal, not two. */}
             <RulesEditor />
             <ConceptSettings />
             <TeamRoleSettings />
+            <TriageSettings />
             <TargetMixSettings />
           </>
         )}

@@ -2,6 +2,7 @@ import { Suspense, lazy, useCallback, useState, type KeyboardEvent } from 'react
 import Heading from '@atlaskit/heading';
 import { Inline } from '@atlaskit/primitives';
 import type { ResolverOutput } from '../../../src/contract';
+import type { TabCounts } from '../../../src/contract/signals';
 import type { SurfaceProps } from '../surface';
 import { useResolver } from '../use-resolver';
 import { Resolved } from '../ui/Resolved';
@@ -9,6 +10,7 @@ import { SurfaceLayout } from '../ui/SurfaceLayout';
 import { Empty } from '../ui/Empty';
 import { Metric } from '../ui/Metric';
 import { Loading } from '../ui/Loading';
+import { useNoteAddressOpens } from './discovery/note-history';
 import './triage.css';
 
 // Each tab is its own chunk, fetched when it is first shown: the page's first chunk carries the header and the
@@ -16,6 +18,7 @@ import './triage.css';
 const SignalsTab = lazy(() => import('./signals/SignalsTab'));
 const DiscoveryTab = lazy(() => import('./discovery/DiscoveryTab'));
 const UnclassifiedTab = lazy(() => import('./UnclassifiedTab'));
+const PipelineHealth = lazy(() => import('./PipelineHealth'));
 
 type Overview = ResolverOutput<'triage.overview'>;
 
@@ -53,6 +56,10 @@ function Triage({ overview, projectKey }: { overview: Overview; projectKey: stri
   // Unclassified stays the tab shown first until the browser tests of the other surfaces open it by name.
   const [tab, setTab] = useState<TabId>('inbox');
   const onClassified = useCallback((count: number) => setClassified((n) => n + count), []);
+  // Clusters per signal tab, from the first page of whichever signal tab is shown (the same round trip).
+  const [signalCounts, setSignalCounts] = useState<TabCounts | null>(null);
+  // A note's address (/notes/<id>: a link, or a note just started from an Inbox cluster) opens the Discovery tab.
+  useNoteAddressOpens(() => setTab('discovery'));
   const unclassified = Math.max(0, overview.unclassifiedCount - classified);
   return (
     <>
@@ -63,6 +70,9 @@ function Triage({ overview, projectKey }: { overview: Overview; projectKey: stri
         <Metric label="Open issues" value={overview.openIssueCount} testId="triage-open-issues" />
         <Metric label="Without a work type" value={unclassified} testId="triage-unclassified" />
       </Inline>
+      <Suspense fallback={null}>
+        <PipelineHealth projectKey={projectKey} />
+      </Suspense>
       <div role="tablist" aria-label="Triage" className="tr-tabs">
         {TABS.map((t) => (
           <button
@@ -80,12 +90,17 @@ function Triage({ overview, projectKey }: { overview: Overview; projectKey: stri
           >
             {t.label}
             {t.id === 'unclassified' && <span className="tr-count">{unclassified}</span>}
+            {isSignalTab(t.id) && signalCounts && (
+              <span className="tr-count" data-testid={`triage-count-${t.id}`}>
+                {signalCounts[t.id === 'parking' ? 'parking' : t.id]}
+              </span>
+            )}
           </button>
         ))}
       </div>
       <div role="tabpanel" id={`triage-panel-${tab}`} aria-labelledby={`triage-tab-${tab}`}>
         <Suspense fallback={<Loading what="the tab" />}>
-          {isSignalTab(tab) && <SignalsTab key={tab} projectKey={projectKey} tab={tab} />}
+          {isSignalTab(tab) && <SignalsTab key={tab} projectKey={projectKey} tab={tab} onCounts={setSignalCounts} />}
           {tab === 'discovery' && <DiscoveryTab projectKey={projectKey} />}
           {tab === 'unclassified' && <UnclassifiedTab projectKey={projectKey} onClassified={onClassified} />}
         </Suspense>

@@ -172,6 +172,8 @@ export class FrameContexts {
       }
       case 'jira:adminPage':
         return { type, location: `${SANDBOX_SITE_URL}/jira/settings/apps/${SANDBOX_APP_ID}/${SANDBOX_ENVIRONMENT_ID}` };
+      case 'jira:globalPage':
+        return { type, location: `${SANDBOX_SITE_URL}/jira/apps/${SANDBOX_APP_ID}/${SANDBOX_ENVIRONMENT_ID}` };
       default:
         throw new FrameError(404, `The sandbox host does not frame ${type} modules yet.`);
     }

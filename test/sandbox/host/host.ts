@@ -1,8 +1,8 @@
 /**
  * The bridge host: serves the built Custom UI app the way Jira frames it, with `globalThis.__bridge` defined
  * before the app runs, so the real `@forge/bridge` reaches the real resolvers through the sandbox. Also serves
- * the host page (an issue view, a dashboard, a project page and an admin page around the frames) and the
- * signal-intake webtrigger.
+ * the host page (an issue view, a dashboard, a project page, the My signals global page and an admin page around
+ * the frames) and the signal-intake webtrigger.
  *
  * Routes:
  *   GET  /                          the host page

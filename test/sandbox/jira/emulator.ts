@@ -130,6 +130,26 @@ export class JiraEmulator implements RequestHandler {
     this.issueUpdatedListeners.push(listener);
   }
 
+  /**
+   * A person moves an issue to another status in Jira's own UI (a workflow transition, which the app never
+   * makes): the change is made and `avi:jira:updated:issue` delivered as for any edit. Answers false when there
+   * is no such issue or status.
+   */
+  transitionIssue(issueKey: string, statusName: string, accountId?: string): boolean {
+    const issue = this.site.issues.find((i) => i.key === issueKey.toUpperCase());
+    const status = this.site.statuses.find((s) => s.name.toLowerCase() === statusName.toLowerCase());
+    if (!issue || !status) return false;
+    const before = snapshotIssues(this.site);
+    issue.statusId = status.id;
+    issue.updated = this.now().toISOString();
+    if (status.category === 'done') issue.resolutiondate ??= issue.updated;
+    const actor = { selfGenerated: false, ...(accountId ? { accountId } : {}) };
+    for (const event of issueUpdatedEvents(this.site, before, actor, this.now())) {
+      for (const listener of this.issueUpdatedListeners) listener(event);
+    }
+    return true;
+  }
+
   async handle(req: SandboxRequest): Promise<SandboxResponse> {
     const template = this.routeOf(req.method, req.path)?.template;
     // Jira's burst limit is per endpoint and method; an unmodelled path is its own endpoint (it answers 501).

@@ -21,14 +21,14 @@ export interface IssueUpdatedEvent {
   /** True when the app itself made the change; Forge's `ignoreSelf` filter drops these. */
   selfGenerated: boolean;
   atlassianId?: string;
-  issue: { id: string; key: string; fields: { summary: string } };
+  issue: { id: string; key: string; fields: { summary: string; status: { id: string; name: string; statusCategory: { key: string } } | null } };
   changelog: { id: string; items: ChangelogItem[] };
   timestamp: number;
 }
 
 type Snapshot = Map<string, string>;
 
-const tracked = (issue: JiraIssue) => ({ summary: issue.summary, labels: issue.labels, customFields: issue.customFields });
+const tracked = (issue: JiraIssue) => ({ summary: issue.summary, labels: issue.labels, customFields: issue.customFields, statusId: issue.statusId });
 
 export const snapshotIssues = (site: JiraSite): Snapshot => new Map(site.issues.map((issue) => [issue.id, JSON.stringify(tracked(issue))]));
 
@@ -39,6 +39,11 @@ function itemsFor(site: JiraSite, before: ReturnType<typeof tracked>, after: Jir
   const items: ChangelogItem[] = [];
   if (before.summary !== after.summary) {
     items.push({ field: 'summary', fieldId: 'summary', fieldtype: 'jira', from: null, fromString: before.summary, to: null, toString: after.summary });
+  }
+  // A transition: Jira's changelog names the statuses by id and name.
+  if (before.statusId !== undefined && before.statusId !== after.statusId) {
+    const name = (id: string) => site.statuses.find((status) => status.id === id)?.name ?? id;
+    items.push({ field: 'status', fieldId: 'status', fieldtype: 'jira', from: before.statusId, fromString: name(before.statusId), to: after.statusId, toString: name(after.statusId) });
   }
   if (before.labels.join(' ') !== after.labels.join(' ')) {
     items.push({ field: 'labels', fieldId: 'labels', fieldtype: 'jira', from: null, fromString: before.labels.join(' '), to: null, toString: after.labels.join(' ') });
@@ -52,6 +57,11 @@ function itemsFor(site: JiraSite, before: ReturnType<typeof tracked>, after: Jir
   }
   return items;
 }
+
+const statusField = (site: JiraSite, statusId: string) => {
+  const status = site.statuses.find((s) => s.id === statusId);
+  return status ? { id: status.id, name: status.name, statusCategory: { key: status.category } } : null;
+};
 
 /** The events a write produced: one per issue whose tracked fields differ from the snapshot. */
 export function issueUpdatedEvents(
@@ -70,7 +80,7 @@ export function issueUpdatedEvents(
       eventType: 'avi:jira:updated:issue',
       selfGenerated: actor.selfGenerated,
       ...(actor.accountId ? { atlassianId: actor.accountId } : {}),
-      issue: { id: issue.id, key: issue.key, fields: { summary: issue.summary } },
+      issue: { id: issue.id, key: issue.key, fields: { summary: issue.summary, status: statusField(site, issue.statusId) } },
       changelog: { id: `${now.getTime()}-${issue.id}`, items },
       timestamp: now.getTime(),
     });

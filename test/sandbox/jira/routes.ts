@@ -13,6 +13,7 @@ import { deleteIssueProperty, getIssueProperty, listIssueProperties, setIssuePro
 import type { JiraRoute } from './router';
 import { approximateCount, searchJqlGet, searchJqlPost } from './search';
 import { getMyself, getServerInfo, getUser, getUsersBulk } from './users';
+import { addWatcher } from './watchers';
 
 export const JIRA_ROUTES: readonly JiraRoute[] = [
   { method: 'GET', template: '/rest/api/3/myself', handler: getMyself },
@@ -34,6 +35,7 @@ export const JIRA_ROUTES: readonly JiraRoute[] = [
   { method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', handler: getIssueProperty },
   { method: 'PUT', template: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', handler: setIssueProperty },
   { method: 'DELETE', template: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', handler: deleteIssueProperty },
+  { method: 'POST', template: '/rest/api/3/issue/{issueIdOrKey}/watchers', handler: addWatcher },
   { method: 'PUT', template: '/rest/api/3/app/field/{fieldIdOrKey}/value', handler: setAppFieldValue },
   { method: 'POST', template: '/rest/api/3/app/field/value', handler: setAppFieldValues },
   { method: 'GET', template: '/rest/api/3/field', handler: listFields },

@@ -19,6 +19,8 @@ import type { Sandbox } from '../sandbox';
 import { seedCustomers } from './customers';
 import { CHEN_WEI, GRACE_LIU, HANNAH_OKAFOR, KWAME_MENSAH, LENA_FISCHER, MAYA_LINDQVIST, PRIYA_RAMAN, SAM_WHITFIELD, TOMAS_ORTEGA, YUKI_TANAKA } from './people';
 import { SEED_SIGNALS, type SeedRoute, type SeedSignal as SignalRow } from './signals';
+import { seedMySignals } from './my-signals';
+import { seedWalkthroughs } from './walkthroughs';
 
 const at = (today: Date, daysAgo: number, hour = 10): string =>
   new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - daysAgo, hour)).toISOString();
@@ -425,12 +427,17 @@ export async function seedAppDataCounted(sandbox: Sandbox, today: Date): Promise
     return inserted;
   });
   await sandbox.events.settle();
-  return sandbox.asApp(async () => {
+  const counted = await sandbox.asApp(async () => {
     await seedNotes(today, byExternalId);
     await seedOrigins(sandbox, today, byExternalId);
     const { decided, unclustered } = await seedRoutingDecisions(sandbox, today, byExternalId);
+    // My signals: the reps' accounts on their signals, and the sales persona's signals in every status.
+    await seedMySignals(sandbox, today);
     return { signalsCreated: created.length, decisionsRecorded: decided, routedWithoutCluster: unclustered };
   });
+  // After the origins: each walkthrough's issue has its readiness flag judged, which reads its origin and note.
+  await seedWalkthroughs(sandbox, today);
+  return counted;
 }
 
 /** seedAppDataCounted without the counts (what `npm start` and the tests' worlds call). */

@@ -70,7 +70,7 @@
       'data-module': identity.module,
     });
     iframe.style.minHeight = (options.minHeight || 40) + 'px';
-    frames.set(frameId, { iframe: iframe, options: options });
+    frames.set(frameId, { iframe: iframe, options: options, identity: identity });
     return iframe;
   }
 
@@ -93,13 +93,20 @@
     if (!frame) return;
     switch (data.type) {
       case 'resize':
-        frame.iframe.style.height = Math.max(data.height, frame.options.minHeight || 0) + 'px';
+        // A modal is sized by the host and scrolls inside; other frames grow to their content.
+        if (!frame.options.modal) frame.iframe.style.height = Math.max(data.height, frame.options.minHeight || 0) + 'px';
+        break;
+      case 'open-modal':
+        openModal(frame, data);
+        break;
+      case 'modal-escape':
+        if (frame.options.modal && frame.options.modal.closeOnEscape) frame.options.onClose(null);
         break;
       case 'submitted':
         if (frame.options.onSubmitted) frame.options.onSubmitted();
         break;
       case 'close':
-        if (frame.options.onClose) frame.options.onClose();
+        if (frame.options.onClose) frame.options.onClose(data.payload);
         break;
       case 'refresh':
         frame.iframe.src = frame.iframe.src;
@@ -112,6 +119,50 @@
         break;
     }
   });
+
+  /**
+   * `new Modal({ resource, size, context }).open()` from a frame: a frame of the same module over the page (the
+   * modal's resource must be the app's one Custom UI resource), with `context` handed to it as
+   * `extension.modal`. It closes on view.close(payload), Escape or a click on the backdrop (unless the app said
+   * not to), and the opener's onClose hears the payload; focus goes back to the opener.
+   */
+  var MODAL_SIZES = { small: '400px', medium: '600px', large: '800px', xlarge: '968px', max: 'calc(100vw - 120px)', fullscreen: '100vw' };
+  function openModal(opener, data) {
+    if (document.querySelector('.forge-modal-backdrop')) return;
+    if (data.resource && data.resource !== 'main') {
+      console.warn('Upstream sandbox: a modal of resource "' + data.resource + '" cannot open; the sandbox serves only "main".');
+      return;
+    }
+    var backdrop;
+    var closed = false;
+    function close(payload) {
+      if (closed) return;
+      closed = true;
+      backdrop.remove();
+      document.removeEventListener('keydown', onKey);
+      if (opener.iframe.isConnected && opener.iframe.contentWindow) {
+        opener.iframe.contentWindow.postMessage({ source: 'upstream-sandbox-host', type: 'modal-closed', modalId: data.modalId, payload: payload === undefined ? null : payload }, location.origin);
+        opener.iframe.focus();
+      }
+    }
+    function onKey(event) {
+      if (event.key === 'Escape' && data.closeOnEscape) close(null);
+    }
+    var identity = Object.assign({}, opener.identity, { modal: JSON.stringify(data.context || {}) });
+    var title = data.title || 'Upstream';
+    var iframe = forgeFrame(title, identity, { modal: { closeOnEscape: data.closeOnEscape }, onClose: close });
+    var size = typeof data.size === 'object' && data.size ? data.size : null;
+    var dialog = h('div', { class: 'forge-modal size-' + (size ? 'custom' : data.size), role: 'dialog', 'aria-modal': 'true', 'aria-label': title, 'data-testid': 'forge-modal' }, iframe);
+    dialog.style.width = size ? size.width : MODAL_SIZES[data.size] || MODAL_SIZES.medium;
+    if (size && size.height) dialog.style.height = size.height;
+    backdrop = h('div', {
+      class: 'forge-modal-backdrop',
+      onclick: function (event) { if (event.target === backdrop && data.closeOnOverlayClick) close(null); },
+    }, dialog);
+    document.body.append(backdrop);
+    document.addEventListener('keydown', onKey);
+    iframe.addEventListener('load', function () { iframe.focus(); });
+  }
 
   function navigateTo(location) {
     if (location && location.target === 'issue' && location.issueKey) window.location.hash = '#/issue/' + location.issueKey;
@@ -308,6 +359,12 @@
     });
   }
 
+  function renderMySignals() {
+    view.replaceChildren(
+      h('div', { class: 'breadcrumbs' }, 'Apps / My signals'),
+      h('div', { class: 'page-frame' }, forgeFrame('My signals', { module: 'my-signals' }, { minHeight: 120 })));
+  }
+
   function renderAdmin() {
     view.replaceChildren(
       h('div', { class: 'breadcrumbs' }, 'Settings / Apps / Manage apps'),
@@ -329,6 +386,7 @@
     if (page === 'dashboard') rendering = renderDashboard();
     else if (page === 'project') rendering = renderProject(parts[1]);
     else if (page === 'admin') rendering = renderAdmin();
+    else if (page === 'my-signals') rendering = renderMySignals();
     else if (page === 'search') rendering = renderSearch(query);
     else rendering = renderIssue(parts[1] ? decodeURIComponent(parts[1]) : '');
     Promise.resolve(rendering).catch(function (error) {
