@@ -158,7 +158,7 @@ export function toAppError(error: unknown, call: Pick<JiraCall, 'subject' | 'for
   const subject = call.subject ?? 'what you asked for';
   switch (error.status) {
     case 400:
-      return new AppError('invalid-input', `Jira refused the request for ${subject}: ${error.errorMessages.join(' ') || 'bad request'}.`);
+      return new AppError('invalid-input', `Jira refused the request for ${subject}: ${sentenceOf(error.errorMessages.join(' ') || 'bad request')}`);
     case 401:
       return new AppError('unauthenticated', 'Your Jira session has ended. Reload the page and sign in again.');
     case 403:
@@ -181,3 +181,9 @@ const notFound = (subject: string): AppError =>
   new AppError('not-found', `${capitalise(subject)} does not exist, or you do not have permission to see it.`);
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Jira's own messages usually end with a full stop and sometimes do not; the refusal ends with exactly one. */
+function sentenceOf(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
