@@ -46,9 +46,21 @@ function storageFaultOf(error: unknown): StorageFault | null {
   if (error instanceof Error && error.cause instanceof ForgeSQLAPIError) return storageFaultOf(error.cause);
   if (error instanceof TypeError && /fetch|network|socket/i.test(error.message)) return { status: 503 };
   if (!(error instanceof ForgeKvsAPIError) && !(error instanceof ForgeSQLAPIError)) return null;
+  // A deadlock victim (MySQL, MariaDB and TiDB error 1213) or a lock wait that timed out (1205) was rolled back
+  // whole, and every statement here is its own transaction (Forge SQL has none), so running it again is safe and
+  // is what the server asks for. It arrives as a 400 SQL error; it is a fault of the moment, not an answer.
+  if (error instanceof ForgeSQLAPIError && isLockConflict(error)) return { status: 503 };
   const status = error.responseDetails?.status;
   if (typeof status !== 'number' || (status !== 429 && status < 500)) return null;
   return { status, retryAfterSeconds: retryAfterSecondsOf(error.context) };
+}
+
+const LOCK_CONFLICT_ERRNOS = new Set([1205, 1213]);
+
+function isLockConflict(error: ForgeSQLAPIError): boolean {
+  const errno: unknown = (error.context as { debug?: { errno?: unknown } } | undefined)?.debug?.errno;
+  if (typeof errno === 'number' && LOCK_CONFLICT_ERRNOS.has(errno)) return true;
+  return /^(Deadlock found when trying to get lock|Lock wait timeout exceeded)/.test(error.message ?? '');
 }
 
 /** A retry-after in the error body (seconds, as a number or numeric string); none is documented, so it is optional. */

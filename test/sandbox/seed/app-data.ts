@@ -11,7 +11,9 @@ import { customersAndArr, ORIGIN_PROPERTY_KEY, type OriginProperty } from '../..
 import type { SignalRoute } from '../../../src/domain/signals';
 import { afterSignalStored } from '../../../src/services/signals/process';
 import { getDiscoveryNote, linkNoteEvidence, saveDiscoveryNote, type StoredDiscoveryNote } from '../../../src/store/discovery-note-repository';
-import { decideRoute, getRoutingDecision, RoutingConflict } from '../../../src/store/routing-decision-repository';
+import { createHash } from 'node:crypto';
+import { CLUSTER_STATE_OF_ROUTE, ROUTABLE_CLUSTER_STATES } from '../../../src/domain/routing';
+import { applyRouteToCluster, getRoutingDecision, recordJiraSide, storeRouteDecision } from '../../../src/store/routing-decision-repository';
 import { insertSignals, signalKey, type StoredSignal } from '../../../src/store/signal-repository';
 import { selectRows } from '../../../src/store/sql/run';
 import { db } from '../../../src/store/sql/schema';
@@ -384,23 +386,37 @@ async function seedRoutingDecisions(sandbox: Sandbox, today: Date, signals: Map<
     seen.add(clusterId);
     if ((await getRoutingDecision(clusterId)) !== null) continue;
     const issueKey = issueKeyOf.get(row.externalId);
-    try {
-      await decideRoute(
+    // As a lead's decision lands: stored version-checked, the Jira side done (the seeded issue it became), and the
+    // cluster moved to where the route leaves it, so the Parking lot and Routed tabs and My signals agree with it.
+    // decision_id holds 64 characters: a digest of the cluster keeps it short and the same on every boot.
+    const decisionId = `decision-seed-${createHash('sha256').update(clusterId).digest('hex').slice(0, 40)}`;
+    const version = (await selectRows(db.selectFrom('cluster').select('version').where('id', '=', clusterId).compile()))[0]?.version ?? 1;
+    const decidedAt = Date.parse(at(today, Math.max(0, row.daysAgo - 1), 16));
+    await storeRouteDecision(
+      {
         clusterId,
-        null,
-        {
-          route: route satisfies SignalRoute,
-          rationale: RATIONALES[row.theme] ?? ROUTE_RATIONALE[route],
-          ...(issueKey ? { issueKey } : {}),
-          decidedBy: HANNAH_OKAFOR.accountId,
-        },
-        Date.parse(at(today, Math.max(0, row.daysAgo - 1), 16)),
-      );
-      decided += 1;
-    } catch (error: unknown) {
-      // Someone decided between the read and the write: theirs stands.
-      if (!(error instanceof RoutingConflict)) throw error;
-    }
+        decisionId,
+        clusterVersion: Number(version),
+        route: route satisfies SignalRoute,
+        rationale: RATIONALES[row.theme] ?? ROUTE_RATIONALE[route],
+        decidedBy: HANNAH_OKAFOR.accountId,
+        decidedByName: HANNAH_OKAFOR.displayName,
+        jiraState: 'none',
+        jiraEffectId: null,
+        targetProjectKey: issueKey ? issueKey.split('-')[0]! : null,
+        epicKey: route === 'roadmap' && issueKey ? issueKey : null,
+        epicSummary: null,
+        intoNextSprint: route === 'quick-fix' ? false : null,
+        duplicateOf: null,
+        // Someone decided between the read and the write: theirs stands, and this changes nothing.
+        requireClusterAt: { routableStates: ROUTABLE_CLUSTER_STATES },
+        parkBaseline: route === 'parking-lot',
+      },
+      decidedAt,
+    );
+    if ((await getRoutingDecision(clusterId)) === null) continue;
+    if (issueKey) await recordJiraSide(clusterId, decisionId, { state: 'done', issueKey });
+    if (await applyRouteToCluster(clusterId, decisionId, CLUSTER_STATE_OF_ROUTE[route], ROUTABLE_CLUSTER_STATES, decidedAt)) decided += 1;
   }
   return { decided, unclustered };
 }
