@@ -12,7 +12,7 @@ import { openPage, resolverData, signedInContext, storedWorkType, surface, useWo
 type Unclassified = { issues: Array<{ key: string; suggestion: { workType: string; reasons: string[] } | null }> };
 type PanelData = {
   origin: { kind: string; signals: Array<{ customer: string; arr: number | null; quote: string; state: string }> };
-  readiness: Array<{ key: string; state: string }>;
+  readiness: Array<{ key: string; state: string; detail: string }>;
 };
 
 const started = useWorld((world) => seedAppData(world.sandbox, new Date()));
@@ -142,7 +142,11 @@ test("the origin trail shows a seeded signal's customer and ARR, its details in 
     expect(await note.innerText()).toContain('E-invoicing formats for EU customers');
     expect(await note.innerText()).toContain('Yuki Tanaka');
     expect(await panel.getByTestId('readiness-origin').getAttribute('data-state')).toBe('done');
-    expect(await panel.getByTestId('readiness-walkthrough').innerText()).toMatch(/No walkthrough yet/);
+    // The seed gives this issue a walkthrough: the panel says what the resolver says of it, state and detail.
+    const walkthrough = data.readiness.find((item) => item.key === 'walkthrough')!;
+    const shown = panel.getByTestId('readiness-walkthrough');
+    expect(await shown.getAttribute('data-state')).toBe(walkthrough.state);
+    expect(await shown.innerText()).toContain(walkthrough.detail);
 
     // Signals have no page of their own yet: no link to the triage list (a dead end), the details open in place.
     expect(await panel.getByText('Open in triage').count()).toBe(0);

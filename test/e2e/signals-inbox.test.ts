@@ -157,7 +157,10 @@ test('m then 1 merges the open cluster into its most similar one, and z undoes i
 
 test('on a signal 4 sets Bug and a accepts the suggestion; x selects, s splits; a cluster changed meanwhile is reloaded with the selection kept', async () => {
   const inbox = await inboxAs('productLead');
-  const target = inbox.clusters.find((c) => c.signalCount >= 4)!;
+  // Three signals at least: one to categorise, two to select and split out, and one left behind. (The seed's
+  // routed clusters are in the Routed tab and the Parking lot now, not the Inbox.)
+  const target = inbox.clusters.find((c) => c.signalCount >= 3);
+  if (!target) throw new Error(`No Inbox cluster has 3 signals or more: ${inbox.clusters.map((c) => c.signalCount).join(', ')}`);
   const before = await clusterAs(target.id);
   const { page, triage, close } = await openInbox('productLead');
   try {

@@ -24,4 +24,4 @@ it('HubSpot: 10,000 requests, never a 500, nothing written unless stored, some s
   expect(result.accepted).toBeGreaterThan(100);
   expect(result.statuses[400]).toBeGreaterThan(100);
   expect(result.statuses[401]).toBeGreaterThan(100);
-}, 120_000);
+}, 300_000);

@@ -41,4 +41,4 @@ it('Slack: 10,000 requests, never a 500, nothing written unless stored, some sto
   expect(result.accepted).toBeGreaterThan(100);
   expect(result.refused).toBeGreaterThan(5000);
   expect(result.statuses[401]).toBeGreaterThan(100);
-}, 120_000);
+}, 300_000);

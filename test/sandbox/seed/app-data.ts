@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { CLUSTER_STATE_OF_ROUTE, ROUTABLE_CLUSTER_STATES } from '../../../src/domain/routing';
 import { applyRouteToCluster, getRoutingDecision, recordJiraSide, storeRouteDecision } from '../../../src/store/routing-decision-repository';
 import { insertSignals, signalKey, type StoredSignal } from '../../../src/store/signal-repository';
+import { sql } from 'kysely';
 import { selectRows } from '../../../src/store/sql/run';
 import { db } from '../../../src/store/sql/schema';
 import type { Sandbox } from '../sandbox';
@@ -368,6 +369,16 @@ async function seedRoutingDecisions(sandbox: Sandbox, today: Date, signals: Map<
   });
   const rows = await selectRows(db.selectFrom('signal').select(['id', 'cluster_id']).where('id', 'in', routed.map((r) => r.id)).compile());
   const clusterOf = new Map(rows.map((r) => [r.id, r.cluster_id]));
+  // A cluster is decided only when most of its signals were routed in the seed: one where most arrived unrouted
+  // stays in the Inbox (new evidence the lead has not seen), so the Inbox keeps clusters of several signals.
+  const clusterIds = [...new Set(rows.flatMap((r) => (r.cluster_id ? [r.cluster_id] : [])))];
+  const sizes = clusterIds.length
+    ? await selectRows(db.selectFrom('signal').select(['cluster_id', sql<number>`COUNT(*)`.as('signals')]).where('cluster_id', 'in', clusterIds).groupBy('cluster_id').compile())
+    : [];
+  const sizeOf = new Map(sizes.map((r) => [r.cluster_id, Number(r.signals)]));
+  const routedIn = new Map<string, number>();
+  for (const r of rows) if (r.cluster_id) routedIn.set(r.cluster_id, (routedIn.get(r.cluster_id) ?? 0) + 1);
+  const mostlyRouted = (clusterId: string): boolean => 2 * (routedIn.get(clusterId) ?? 0) >= (sizeOf.get(clusterId) ?? 0);
   const issueKeyOf = new Map<string, string>();
   for (const [summary, externalIds] of ORIGINS) {
     const issue = sandbox.jira.site.issues.find((i) => i.summary === summary);
@@ -382,7 +393,7 @@ async function seedRoutingDecisions(sandbox: Sandbox, today: Date, signals: Map<
       unclustered += 1;
       continue;
     }
-    if (seen.has(clusterId)) continue;
+    if (seen.has(clusterId) || !mostlyRouted(clusterId)) continue;
     seen.add(clusterId);
     if ((await getRoutingDecision(clusterId)) !== null) continue;
     const issueKey = issueKeyOf.get(row.externalId);
