@@ -128,7 +128,12 @@ describe('storeRouteDecision and applyRouteToCluster: the decision first, then t
     await sandbox.asApp(async () => {
       const { createCluster } = await import('../../src/store/cluster-repository');
       await createCluster({ id: 'cluster-route-a', title: 'A', state: 'new' }, 1_000);
-      await Promise.all([storeRouteDecision(write('cluster-route-a', 'decision-one', 1, 'parking-lot'), 2_000), storeRouteDecision(write('cluster-route-a', 'decision-two', 1), 2_000)]);
+      // Both park, so whichever wins leaves the cluster routable (parked) for the later decision below: with one of
+      // them declining, the outcome depended on which statement the database ran first.
+      await Promise.all([
+        storeRouteDecision(write('cluster-route-a', 'decision-one', 1, 'parking-lot'), 2_000),
+        storeRouteDecision(write('cluster-route-a', 'decision-two', 1, 'parking-lot'), 2_000),
+      ]);
       const first = (await getRouteDecisions(['cluster-route-a'])).get('cluster-route-a')!;
       expect(['decision-one', 'decision-two']).toContain(first.decisionId);
       expect(first).toMatchObject({ clusterVersion: 1, version: 1, decidedByName: 'Hannah Okafor', jiraState: 'none' });
