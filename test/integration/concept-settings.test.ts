@@ -12,6 +12,7 @@ import type { WeightedTerm } from '../../src/domain/terms';
 import { conceptListForClustering, forgetCachedConceptList, readConceptList, writeConceptList } from '../../src/store/concept-list-store';
 import { storageRetryPolicy } from '../../src/store/storage-retry';
 import { as, writesIn } from './work-type-helpers';
+import { type Answer } from './resolver-answers';
 
 type Concepts = { id: string; words: string[]; learnedWords: string[] }[];
 interface Settings {
@@ -22,7 +23,6 @@ interface Settings {
   updatedAt: string | null;
   updatedBy: string | null;
 }
-type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
 
 let sandbox: Sandbox;
 const admin = () => as(SEED_USERS.admin, 'settings');

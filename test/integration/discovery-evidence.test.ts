@@ -4,65 +4,28 @@
  * reopened by its author or an engineer and holds the note back from ready again. Who may do each, and refused
  * input writing nothing.
  */
-import { Sandbox } from '../sandbox/sandbox';
-import { SEED_USERS } from '../sandbox/seed';
-import { seedAppData } from '../sandbox/seed/app-data';
-import { retryPolicy } from '../../src/jira/client';
-import { storageRetryPolicy } from '../../src/store/storage-retry';
 import { selectRows } from '../../src/store/sql/run';
 import { db } from '../../src/store/sql/schema';
-import type { ResolverOutput } from '../../src/contract';
-import { as } from './work-type-helpers';
+import { CONTRACTOR, DESIGNER, ENGINEER, LEAD, SALES, discoveryCaller, discoveryRows as rowsIn } from './discovery-helpers';
+import { ok, refused, useSandbox } from './resolver-answers';
 
-const today = new Date('2026-11-26T10:00:00Z');
-let sandbox: Sandbox;
-
-const LEAD = SEED_USERS.productLead;
-const ENGINEER = SEED_USERS.engineer;
-const DESIGNER = SEED_USERS.designer;
-const SALES = SEED_USERS.sales;
-const CONTRACTOR = SEED_USERS.restricted;
-
-type View = ResolverOutput<'discovery.get'>;
-type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
-
-const call = async (accountId: string, key: string, payload: Record<string, unknown>, projectKey = 'PAY'): Promise<Answer<View>> =>
-  (await sandbox.invoke(as(accountId, 'triage-queue', { project: { key: projectKey } }), key, { projectKey, ...payload })) as Answer<View>;
-const ok = (answer: Answer<View>): View => {
-  if (!answer.ok) throw new Error(`expected ok, got ${answer.error.code}: ${answer.error.message}`);
-  return answer.data;
-};
-const refused = (answer: Answer<View>) => {
-  if (answer.ok) throw new Error('expected a refusal, got ok');
-  return answer.error;
-};
-
-const discoveryRows = () =>
-  sandbox.asApp(async () => ({
-    notes: await selectRows(db.selectFrom('discovery_note').selectAll().orderBy('id').compile()),
-    inputs: await selectRows(db.selectFrom('engineering_input').selectAll().orderBy('id').compile()),
-    evidence: await selectRows(db.selectFrom('discovery_note_evidence').selectAll().orderBy('note_id').orderBy('subject_kind').orderBy('subject_id').compile()),
-  }));
+const sandbox = useSandbox(new Date('2026-11-26T10:00:00Z'), { seed: true });
+const callAs = discoveryCaller(sandbox);
+/** Every call here names its project in the payload too, as the triage page does. */
+const call = (accountId: string, key: string, payload: Record<string, unknown>, projectKey = 'PAY') => callAs(accountId, key, { projectKey, ...payload }, projectKey);
+const discoveryRows = () => rowsIn(sandbox());
 
 /** Two clusters with signals, the first with more than one, and a signal in neither. */
 async function evidenceToLink(): Promise<{ big: { id: string; signals: number }; other: string; loose: string }> {
-  const clusters = await sandbox.asApp(() =>
+  const clusters = await sandbox().asApp(() =>
     selectRows(db.selectFrom('cluster').select(['id', 'signal_count']).where('signal_count', '>', 1).where('state', '!=', 'merged').orderBy('signal_count', 'desc').orderBy('id').limit(2).compile()),
   );
   const [big, other] = clusters.map((c) => ({ id: String(c.id), signals: Number(c.signal_count) }));
-  const [loose] = await sandbox.asApp(() =>
+  const [loose] = await sandbox().asApp(() =>
     selectRows(db.selectFrom('signal').select('id').where('cluster_id', 'not in', [big!.id, other!.id]).where('cluster_id', 'is not', null).orderBy('id').limit(1).compile()),
   );
   return { big: big!, other: other!.id, loose: String(loose!.id) };
 }
-
-beforeAll(async () => {
-  sandbox = new Sandbox({ today });
-  retryPolicy.sleep = async () => undefined;
-  storageRetryPolicy.sleep = async () => undefined;
-  await seedAppData(sandbox, today);
-}, 180_000);
-afterAll(() => sandbox.close());
 
 describe('evidence after a note was started', () => {
   it('links clusters and signals, and removes a cluster with the signals it brought, leaving the rest', async () => {

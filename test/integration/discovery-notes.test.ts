@@ -6,60 +6,24 @@
  * cluster in one step, the issues that came from a note listed as the caller may see them, who may do what,
  * and refused input writing nothing.
  */
-import { Sandbox } from '../sandbox/sandbox';
-import { SEED_USERS } from '../sandbox/seed';
-import { seedAppData } from '../sandbox/seed/app-data';
-import { retryPolicy } from '../../src/jira/client';
-import { storageRetryPolicy } from '../../src/store/storage-retry';
+import type { ResolverOutput } from '../../src/contract';
 import { selectRows } from '../../src/store/sql/run';
 import { db } from '../../src/store/sql/schema';
-import type { ResolverOutput } from '../../src/contract';
+import { CONTRACTOR, DESIGNER, ENGINEER, LEAD, SALES, type NoteView as View, discoveryCaller, discoveryRows as rowsIn } from './discovery-helpers';
+import { type Answer, ok, refused, useSandbox } from './resolver-answers';
 import { as } from './work-type-helpers';
+import { SEED_USERS } from '../sandbox/seed';
 
 const today = new Date('2026-11-26T10:00:00Z');
-let sandbox: Sandbox;
-
-const LEAD = SEED_USERS.productLead;
-const ENGINEER = SEED_USERS.engineer;
-const DESIGNER = SEED_USERS.designer;
-const SALES = SEED_USERS.sales;
-const CONTRACTOR = SEED_USERS.restricted;
-
-type View = ResolverOutput<'discovery.get'>;
-type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
-
-const call = async <T = View>(accountId: string, key: string, payload: unknown): Promise<Answer<T>> =>
-  (await sandbox.invoke(as(accountId, 'triage-queue', { project: { key: 'PAY' } }), key, payload)) as Answer<T>;
-const ok = <T>(answer: Answer<T>): T => {
-  if (!answer.ok) throw new Error(`expected ok, got ${answer.error.code}: ${answer.error.message}`);
-  return answer.data;
-};
-const refused = <T>(answer: Answer<T>): { code: string; message: string; fields?: Record<string, string> } => {
-  if (answer.ok) throw new Error('expected a refusal, got ok');
-  return answer.error;
-};
+const sandbox = useSandbox(today, { seed: true });
+const call = discoveryCaller(sandbox);
+const discoveryRows = () => rowsIn(sandbox());
 
 const get = async (noteId: string, who = LEAD): Promise<View> => ok(await call(who, 'discovery.get', { projectKey: 'PAY', noteId }));
 const create = async (payload: Record<string, unknown>): Promise<View> => ok(await call(LEAD, 'discovery.create', { projectKey: 'PAY', ...payload }));
 const setStatus = (noteId: string, version: number, status: string, extra: Record<string, unknown> = {}, who = LEAD) =>
   call(who, 'discovery.setStatus', { projectKey: 'PAY', noteId, version, status, ...extra });
 const addInput = (noteId: string, kind: string, text: string, who = ENGINEER) => call(who, 'discovery.addInput', { projectKey: 'PAY', noteId, kind, text });
-
-/** Every discovery row, as the app reads it: what a refused call must leave exactly as it was. */
-const discoveryRows = () =>
-  sandbox.asApp(async () => ({
-    notes: await selectRows(db.selectFrom('discovery_note').selectAll().orderBy('id').compile()),
-    inputs: await selectRows(db.selectFrom('engineering_input').selectAll().orderBy('id').compile()),
-    evidence: await selectRows(db.selectFrom('discovery_note_evidence').selectAll().orderBy('note_id').orderBy('subject_id').compile()),
-  }));
-
-beforeAll(async () => {
-  sandbox = new Sandbox({ today });
-  retryPolicy.sleep = async () => undefined;
-  storageRetryPolicy.sleep = async () => undefined;
-  await seedAppData(sandbox, today);
-}, 180_000);
-afterAll(() => sandbox.close());
 
 describe('the seeded notes', () => {
   it('are at every status, counted per status on the Discovery tab', async () => {
@@ -81,7 +45,7 @@ describe('the seeded notes', () => {
     expect(waived.ready).toMatchObject({ ok: true, waived: true, reasons: [{ reason: 'no-engineering-input' }] });
 
     const multiCurrency = await get('note-multi-currency', ENGINEER);
-    const issue = sandbox.jira.site.issues.find((i) => i.summary === 'Multi-currency invoices with locked exchange rates')!;
+    const issue = sandbox().jira.site.issues.find((i) => i.summary === 'Multi-currency invoices with locked exchange rates')!;
     expect(multiCurrency.linkedIssues.jql).toBe('upstreamDiscoveryNote = "note-multi-currency" ORDER BY key ASC');
     expect(multiCurrency.linkedIssues.issues.map((i) => i.key)).toContain(issue.key);
     expect(multiCurrency.linkedIssues.issues.find((i) => i.key === issue.key)?.status.name).toEqual(expect.any(String));
@@ -169,7 +133,7 @@ describe('the ready rule', () => {
 
 describe('starting a note from a triage cluster', () => {
   it('links the cluster and its signals in one step, counting each customer once', async () => {
-    const [cluster] = await sandbox.asApp(() =>
+    const [cluster] = await sandbox().asApp(() =>
       selectRows(db.selectFrom('cluster').select(['id', 'signal_count', 'customer_count']).where('signal_count', '>', 1).orderBy('signal_count', 'desc').orderBy('id').limit(1).compile()),
     );
     const view = await create({ title: 'From the Inbox', problem: 'Customers keep asking for this.', clusterId: cluster.id });
@@ -189,9 +153,9 @@ describe('starting a note from a triage cluster', () => {
 describe('linked issues', () => {
   it('are listed as the caller may see them: an issue in a project they cannot browse is left out', async () => {
     const started = await create({ title: 'Linked from two projects', problem: 'p' });
-    const ops = sandbox.jira.site.issues.find((i) => i.key.startsWith('OPS-') && !i.properties['upstream-origin'])!;
-    const pay = sandbox.jira.site.issues.find((i) => i.key.startsWith('PAY-') && !i.properties['upstream-origin'])!;
-    for (const issue of [ops, pay]) ok(await sandbox.invoke(as(ENGINEER), 'origin.link', { issueKey: issue.key, signalIds: [], discoveryNoteId: started.note.id }) as Answer<unknown>);
+    const ops = sandbox().jira.site.issues.find((i) => i.key.startsWith('OPS-') && !i.properties['upstream-origin'])!;
+    const pay = sandbox().jira.site.issues.find((i) => i.key.startsWith('PAY-') && !i.properties['upstream-origin'])!;
+    for (const issue of [ops, pay]) ok(await sandbox().invoke(as(ENGINEER), 'origin.link', { issueKey: issue.key, signalIds: [], discoveryNoteId: started.note.id }) as Answer<unknown>);
     expect((await get(started.note.id, ENGINEER)).linkedIssues.issues.map((i) => i.key).sort()).toEqual([ops.key, pay.key].sort());
     expect((await get(started.note.id, CONTRACTOR)).linkedIssues.issues.map((i) => i.key)).toEqual([pay.key]);
   });

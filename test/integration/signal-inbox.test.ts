@@ -17,6 +17,7 @@ import { getSignalClustering } from '../../src/store/signal-repository';
 import type { ClusterSummary, ResolverOutput } from '../../src/contract';
 import { as, writesIn } from './work-type-helpers';
 import { TOPIC_A, TOPIC_B } from './two-topics';
+import { type Answer, ok } from './resolver-answers';
 
 const today = new Date('2026-11-26T10:00:00Z');
 let sandbox: Sandbox;
@@ -36,7 +37,6 @@ let b: string[] = [];
 let clusterA = '';
 let clusterB = '';
 
-type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
 
 const call = async <K extends keyof ResolverOutputs>(accountId: string, key: K, payload: unknown): Promise<Answer<ResolverOutputs[K]>> =>
   (await sandbox.invoke(as(accountId, 'triage-queue', { project: { key: 'PAY' } }), key, payload)) as Answer<ResolverOutputs[K]>;
@@ -54,10 +54,6 @@ type ResolverOutputs = {
   'signals.importCsv': ResolverOutput<'signals.importCsv'>;
 };
 
-const ok = <T>(answer: Answer<T>): T => {
-  if (!answer.ok) throw new Error(`expected ok, got ${answer.error.code}: ${answer.error.message}`);
-  return answer.data;
-};
 
 async function send(externalId: string, text: string, customer: string, arr?: number): Promise<string> {
   const res = await sandbox.webtrigger(

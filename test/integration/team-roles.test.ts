@@ -19,8 +19,8 @@ import { retryPolicy } from '../../src/jira/client';
 import { storageRetryPolicy } from '../../src/store/storage-retry';
 import { rolesOf, rolesOfMany, TEAM_ROLES, type TeamRole } from '../../src/services/roles/roles';
 import { as, writesIn } from './work-type-helpers';
+import { type Answer } from './resolver-answers';
 
-type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
 interface RoleView {
   isDefault: boolean;
   groups: { groupId: string; name: string; found: boolean }[];

@@ -17,6 +17,7 @@ import type { WalkthroughViewDto } from '../../src/contract';
 import { selectRows } from '../../src/store/sql/run';
 import { db } from '../../src/store/sql/schema';
 import { as, writesIn } from './work-type-helpers';
+import { type Answer, ok } from './resolver-answers';
 
 const today = new Date('2026-11-26T10:00:00Z');
 let sandbox: Sandbox;
@@ -36,13 +37,8 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => sandbox.close());
 
-type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
 type WriteAnswer = { view: WalkthroughViewDto; readiness: Array<{ key: string; state: string; detail: string }> };
 const call = <T>(accountId: string, key: string, payload: unknown) => sandbox.invoke(as(accountId), key, payload) as Promise<Answer<T>>;
-const ok = <T>(answer: Answer<T>): T => {
-  if (!answer.ok) throw new Error(`expected ok, got ${JSON.stringify(answer.error)}`);
-  return answer.data;
-};
 /** Every row of the walkthrough tables: what a refused call must leave exactly as it was. */
 const walkthroughRows = () =>
   sandbox.asApp(async () => ({
