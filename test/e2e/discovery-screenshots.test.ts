@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { seedAppData } from '../sandbox/seed/app-data';
-import { SCREENSHOT_DIR, openPage, screenshotsWanted, signedInContext, startWorld, stopWorld, surface, type E2eWorld } from './harness';
+import { SCREENSHOT_DIR, openPage, screenshotsWanted, signedInContext, startWorld, stopWorld, surface, type E2eWorld, shootBetween } from './harness';
 
 /** Each frame resizes itself once its content is in; give that a moment before the picture is taken. */
 const settle = (page: Page): Promise<void> => page.waitForTimeout(500);
@@ -28,18 +28,6 @@ async function shotDown(page: Page, last: Locator, file: string): Promise<void> 
     path: file,
     fullPage: true,
     clip: { x: 0, y: 0, width: Math.min(VIEWPORT.width, Math.ceil(frame.x + frame.width + 16)), height: Math.ceil(bottom.y + bottom.height + 24) },
-  });
-}
-
-/** One element with a margin of the page around it. */
-async function shotOf(page: Page, element: Locator, file: string, margin = 12): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  const box = await element.boundingBox();
-  if (!box) throw new Error(`Nothing to photograph for ${file}`);
-  await page.screenshot({
-    path: file,
-    fullPage: true,
-    clip: { x: Math.max(0, box.x - margin), y: Math.max(0, box.y - margin), width: box.width + 2 * margin, height: box.height + 2 * margin },
   });
 }
 
@@ -100,7 +88,7 @@ describeWhenWanted('discovery screenshots in docs/screenshots', () => {
       await openNote(triage, 'note-statements-by-email');
       await triage.getByTestId('discovery-waiver').waitFor();
       await settle(page);
-      await shotOf(page, triage.getByTestId('discovery-status-panel'), shot('waived'));
+      await shootBetween(page, triage.getByTestId('discovery-status-panel'), shot('waived'), { margin: 12 });
     } finally {
       await close();
     }

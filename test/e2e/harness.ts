@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { REPO_ROOT, Sandbox } from '../sandbox/sandbox';
 import { startHost, type RunningHost } from '../sandbox/host/host';
 import { SEED_USERS, WORK_TYPE_FIELD_ID, type PersonaRole } from '../sandbox/seed';
@@ -254,4 +254,27 @@ export async function eventually<T>(read: () => Promise<T>, accept: (value: T) =
     value = await read();
   }
   return value;
+}
+
+/**
+ * A picture for the README: from the top of `first` to the bottom of `last` (in a frame or not), as wide as the
+ * wider of the two, with a margin of the page around it — enough for a dialog's shadow, less than the gap between
+ * two sections, so the neighbours stay out.
+ */
+export async function shootBetween(page: Page, first: Locator, file: string, { last = first, margin = 8 }: { last?: Locator; margin?: number } = {}): Promise<void> {
+  // At the top of the page, boxes (relative to the viewport) are in the full page's coordinates too.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const top = await first.boundingBox();
+  const bottom = await last.boundingBox();
+  if (!top || !bottom) throw new Error(`Nothing to photograph for ${file}`);
+  const left = Math.min(top.x, bottom.x);
+  const right = Math.max(top.x + top.width, bottom.x + bottom.width);
+  const x = Math.max(0, left - margin);
+  const y = Math.max(0, top.y - margin);
+  const pageWidth = page.viewportSize()?.width ?? right + margin;
+  await page.screenshot({
+    path: file,
+    fullPage: true,
+    clip: { x, y, width: Math.min(pageWidth - x, right - left + 2 * margin), height: bottom.y + bottom.height - top.y + 2 * margin },
+  });
 }

@@ -14,7 +14,7 @@ import { seedAppData } from '../sandbox/seed/app-data';
 import { signHubSpot } from '../../src/services/signals/channels/hubspot';
 import { signSlack } from '../../src/services/signals/channels/slack';
 import { hubspotRecord, messageAction, SECRETS } from '../integration/channel-helpers';
-import { SCREENSHOT_DIR, eventually, openPage, resolverData, screenshotsWanted, signedInContext, startWorld, stopWorld, surface, type E2eWorld } from './harness';
+import { SCREENSHOT_DIR, eventually, openPage, resolverData, screenshotsWanted, signedInContext, startWorld, stopWorld, surface, type E2eWorld, shootBetween } from './harness';
 
 /** Each frame resizes itself once its content is in; give that a moment before the picture is taken. */
 const settle = (page: Page): Promise<void> => page.waitForTimeout(500);
@@ -53,28 +53,6 @@ async function confirmOneMerge(world: E2eWorld): Promise<void> {
     return;
   }
   throw new Error('No cluster on the Inbox’s first page has a similar cluster to merge into');
-}
-
-/**
- * A picture from the top of `first` to the bottom of `last` (one element when they are the same), as wide as
- * the wider of the two, with a margin of the page around it: enough for a dialog's shadow, less than the gap
- * between two sections of the settings page, so the neighbours stay out.
- */
-async function shotOf(page: Page, first: Locator, file: string, { last = first, margin = 8 }: { last?: Locator; margin?: number } = {}): Promise<void> {
-  // At the top of the page, boxes (relative to the viewport) are in the full page's coordinates too.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  const top = await first.boundingBox();
-  const bottom = await last.boundingBox();
-  if (!top || !bottom) throw new Error(`Nothing to photograph for ${file}`);
-  const left = Math.min(top.x, bottom.x);
-  const right = Math.max(top.x + top.width, bottom.x + bottom.width);
-  const x = Math.max(0, left - margin);
-  const y = Math.max(0, top.y - margin);
-  await page.screenshot({
-    path: file,
-    fullPage: true,
-    clip: { x, y, width: Math.min(VIEWPORT.width - x, right - left + 2 * margin), height: bottom.y + bottom.height - top.y + 2 * margin },
-  });
 }
 
 /** A CRM export as people have them: its own header names, ARR with currency, dates day first, one ARR nobody can read, one ragged row. */
@@ -153,8 +131,8 @@ describeWhenWanted('signal intake screenshots in docs/screenshots', () => {
       await settings.getByTestId('channel-last-slack').getByText('accepted', { exact: false }).waitFor();
       await settings.getByTestId('channel-last-hubspot').getByText('refused', { exact: false }).waitFor();
       await settle(page);
-      await shotOf(page, slack, shot('settings-channel-slack'));
-      await shotOf(page, hubspot, shot('settings-channel-hubspot'));
+      await shootBetween(page, slack, shot('settings-channel-slack'));
+      await shootBetween(page, hubspot, shot('settings-channel-hubspot'));
 
       // Salesforce: the organisation id, then its URL with the secret in the path, shown once.
       const salesforce = settings.getByTestId('channel-salesforce');
@@ -175,17 +153,17 @@ describeWhenWanted('signal intake screenshots in docs/screenshots', () => {
       const dialog = settings.getByTestId('rotate-secret-dialog');
       await dialog.waitFor();
       await settle(page);
-      await shotOf(page, dialog, shot('settings-salesforce-rotate'), { margin: 16 });
+      await shootBetween(page, dialog, shot('settings-salesforce-rotate'), { margin: 16 });
       await settings.getByTestId('rotate-secret-confirm').click();
       await settings.getByTestId('salesforce-new-url').waitFor();
       await settle(page);
-      await shotOf(page, salesforce, shot('settings-channel-salesforce'));
+      await shootBetween(page, salesforce, shot('settings-channel-salesforce'));
 
       // The Concepts section, from its heading to its save bar: the list, and the word pairs a merge noted.
       await settings.getByTestId('concepts-table').getByTestId('concept-row').first().waitFor();
       await settings.getByTestId('concept-pair').first().waitFor();
       await settle(page);
-      await shotOf(page, settings.getByRole('heading', { name: 'Concepts', exact: true }), shot('settings-concepts'), { last: settings.getByTestId('concepts-bar') });
+      await shootBetween(page, settings.getByRole('heading', { name: 'Concepts', exact: true }), shot('settings-concepts'), { last: settings.getByTestId('concepts-bar') });
     } finally {
       await context.close();
     }
@@ -215,7 +193,7 @@ describeWhenWanted('signal intake screenshots in docs/screenshots', () => {
         await dialog.getByTestId('csv-preview').getByText('Will be refused', { exact: false }).waitFor();
         if (time === 'first') {
           await settle(page);
-          await shotOf(page, dialog, shot('csv-import-mapping'), { margin: 16 });
+          await shootBetween(page, dialog, shot('csv-import-mapping'), { margin: 16 });
         }
         await dialog.getByTestId('csv-import').click();
         await dialog.getByTestId('csv-summary').waitFor();
@@ -223,7 +201,7 @@ describeWhenWanted('signal intake screenshots in docs/screenshots', () => {
         if (time === 'second') {
           expect(await dialog.getByTestId('csv-created').innerText()).toBe('0');
           await settle(page);
-          await shotOf(page, dialog, shot('csv-import-summary'), { margin: 16 });
+          await shootBetween(page, dialog, shot('csv-import-summary'), { margin: 16 });
         }
         await dialog.getByTestId('csv-done').click();
         await dialog.waitFor({ state: 'detached' });
@@ -241,7 +219,7 @@ describeWhenWanted('signal intake screenshots in docs/screenshots', () => {
       await share.getByTestId('share-raised-by-me').click();
       await share.getByText('Me (Hannah Okafor)').waitFor();
       await settle(page);
-      await shotOf(page, share, shot('share-signal'), { margin: 16 });
+      await shootBetween(page, share, shot('share-signal'), { margin: 16 });
       await share.getByRole('button', { name: 'Cancel' }).click();
     } finally {
       await close();

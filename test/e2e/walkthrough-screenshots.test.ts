@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { seedAppData } from '../sandbox/seed/app-data';
-import { SCREENSHOT_DIR, openPage, screenshotsWanted, signedInContext, startWorld, stopWorld, surface, type E2eWorld } from './harness';
+import { SCREENSHOT_DIR, openPage, screenshotsWanted, signedInContext, startWorld, stopWorld, surface, type E2eWorld, shootBetween } from './harness';
 
 const describeWhenWanted = screenshotsWanted() ? describe : describe.skip;
 /** Each frame resizes itself once its content is in; give that a moment before the picture is taken. */
@@ -17,16 +17,6 @@ const settle = (page: Page): Promise<void> => page.waitForTimeout(600);
 const VIEWPORT = { width: 1280, height: 1500 };
 /** Seeded: Priya Raman is the assignee, acknowledged version 1, and version 2 came after. */
 const ISSUE_SUMMARY = 'Let merchants choose the payout day of the week';
-
-/** A picture of one element (in a frame or not), with a margin of the page around it. */
-async function shotOf(page: Page, element: Locator, file: string, margin = 8): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  const box = await element.boundingBox();
-  if (!box) throw new Error(`Nothing to photograph for ${file}`);
-  const x = Math.max(0, box.x - margin);
-  const y = Math.max(0, box.y - margin);
-  await page.screenshot({ path: file, fullPage: true, clip: { x, y, width: Math.min(VIEWPORT.width - x, box.width + 2 * margin), height: box.height + 2 * margin } });
-}
 
 describeWhenWanted('walkthrough screenshots in docs/screenshots', () => {
   let world: E2eWorld | undefined;
@@ -53,14 +43,14 @@ describeWhenWanted('walkthrough screenshots in docs/screenshots', () => {
       const section = panel.getByTestId('panel-walkthrough');
       await section.getByTestId('wt-panel-badge').waitFor();
       await settle(page);
-      await shotOf(page, section, shot('walkthrough-panel'));
+      await shootBetween(page, section, shot('walkthrough-panel'));
 
       await panel.getByTestId('wt-panel-open').click();
       const modal = page.frameLocator('iframe[title="Design walkthrough"]');
       await modal.locator('[data-testid="wt-changes-banner"][data-state="changed"]').waitFor();
       await modal.locator('[data-testid="wt-item"][data-highlight="edited"]').first().waitFor();
       await settle(page);
-      await shotOf(page, page.getByTestId('forge-modal'), shot('walkthrough-full'), 0);
+      await shootBetween(page, page.getByTestId('forge-modal'), shot('walkthrough-full'), { margin: 0 });
     } finally {
       await context.close();
     }
@@ -84,7 +74,7 @@ describeWhenWanted('walkthrough screenshots in docs/screenshots', () => {
       await form.getByTestId('wt-form-save').click();
       await errorState.locator('[data-testid="wt-draft-reason"][data-invalid="true"]').waitFor();
       await settle(page);
-      await shotOf(page, page.getByTestId('forge-modal'), shot('walkthrough-form'), 0);
+      await shootBetween(page, page.getByTestId('forge-modal'), shot('walkthrough-form'), { margin: 0 });
     } finally {
       await context.close();
     }
