@@ -114,6 +114,21 @@ describe('rate limiting', () => {
   });
 });
 
+describe('injected faults', () => {
+  test('a refusal (400, 403) answers in Jira\'s error shape and logs the status, as transient ones do', async () => {
+    const { emulator } = emulatorWithClock();
+    const link = new InstrumentedHandler(emulator);
+    link.injectFault({ match: (req) => req.path === '/rest/api/3/myself', status: [400, 403], times: 2 });
+    const answers = [];
+    for (let i = 0; i < 3; i += 1) answers.push(await link.handle({ method: 'GET', path: '/rest/api/3/myself', headers: {}, asUser: eli }));
+    expect(answers.slice(0, 2).map((a) => a.status).every((status) => status === 400 || status === 403)).toBe(true);
+    for (const answer of answers.slice(0, 2)) expect((answer.body as { errorMessages: string[] }).errorMessages[0]).toMatch(/refused as invalid|permission/);
+    expect(answers[2].status).toBe(200);
+    expect(link.faultedCount).toBe(2);
+    expect(link.log.map((entry) => entry.status)).toEqual(answers.map((a) => a.status));
+  });
+});
+
 describe('search index delay', () => {
   const summaryOf = (response: SandboxResponse): unknown => ((response.body as Json).fields as Json).summary;
 

@@ -16,7 +16,8 @@ export interface LoggedRequest {
   endedAt: number;
 }
 
-export type FaultStatus = 429 | 500 | 503;
+/** Transient answers (429, 5xx) a caller should retry, and refusals (400, 403) that fail for good at once. */
+export type FaultStatus = 400 | 403 | 429 | 500 | 503;
 
 export interface Fault {
   /** Which requests it hits; all when absent. */
@@ -102,10 +103,18 @@ export class InstrumentedHandler implements RequestHandler {
     if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
     if (isStorageRequest(req)) return { status, headers, body: storageErrorBody(status) };
     if (status === 429) headers['ratelimit-reason'] = 'jira-burst-based';
-    const message = status === 429 ? 'Rate limit exceeded.' : status === 503 ? 'Service unavailable.' : 'Internal server error.';
+    const message = FAULT_MESSAGES[status];
     return { status, headers, body: { errorMessages: [message], errors: {} } };
   }
 }
+
+const FAULT_MESSAGES: Record<FaultStatus, string> = {
+  400: 'The request was refused as invalid.',
+  403: 'You do not have permission to do this.',
+  429: 'Rate limit exceeded.',
+  500: 'Internal server error.',
+  503: 'Service unavailable.',
+};
 
 /** `@forge/kvs` posts to `/api/v1/…` on the storage host; Jira's REST paths start with `/rest/`. */
 const isStorageRequest = (req: SandboxRequest): boolean => req.path.startsWith('/api/v1/');
@@ -119,6 +128,8 @@ const isStorageRequest = (req: SandboxRequest): boolean => req.path.startsWith('
 function storageErrorBody(status: FaultStatus): { code: string; message: string } {
   if (status === 429) return { code: 'RATE_LIMIT_EXCEEDED', message: 'Rate limit exceeded.' };
   if (status === 503) return { code: 'SERVICE_UNAVAILABLE', message: 'Service unavailable.' };
+  if (status === 400) return { code: 'INVALID_REQUEST', message: FAULT_MESSAGES[400] };
+  if (status === 403) return { code: 'FORBIDDEN', message: FAULT_MESSAGES[403] };
   return { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error.' };
 }
 
