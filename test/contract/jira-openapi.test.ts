@@ -128,3 +128,33 @@ if (plan.kind === 'fail') {
     });
   });
 }
+
+describe('a workflow transition over REST', () => {
+  test('moves the issue, resolves it on Done and delivers avi:jira:updated:issue with the status change, as transitionIssue does', async () => {
+    const { eli } = (await import('../sandbox/jira/fixture-site')).FIXTURE_USERS;
+    const viaRest = newEmulator();
+    const viaUi = newEmulator();
+    const events: Array<{ via: string; event: unknown }> = [];
+    viaRest.onIssueUpdated((event) => events.push({ via: 'rest', event }));
+    viaUi.onIssueUpdated((event) => events.push({ via: 'ui', event }));
+
+    const listed = await viaRest.handle({ method: 'GET', path: '/rest/api/3/issue/UP-6/transitions', headers: {}, asUser: eli });
+    const done = (listed.body as { transitions: Array<{ id: string; name: string }> }).transitions.find((t) => t.name === 'Done');
+    expect(done).toBeDefined();
+    const moved = await viaRest.handle({ method: 'POST', path: '/rest/api/3/issue/UP-6/transitions', headers: {}, body: JSON.stringify({ transition: { id: done!.id } }), asUser: eli });
+    expect(moved.status).toBe(204);
+    expect(viaUi.transitionIssue('UP-6', 'Done', eli)).toBe(true);
+
+    const issueOf = (emulator: JiraEmulator) => emulator.site.issues.find((i) => i.key === 'UP-6')!;
+    expect(issueOf(viaRest).statusId).toBe(issueOf(viaUi).statusId);
+    expect(issueOf(viaRest).resolutiondate).toBe(issueOf(viaUi).resolutiondate);
+    expect(events.map((e) => e.via)).toEqual(['rest', 'ui']);
+    expect(events[0]!.event).toEqual(events[1]!.event);
+    expect(events[0]!.event).toMatchObject({ selfGenerated: false, atlassianId: eli, issue: { key: 'UP-6', fields: { status: { name: 'Done' } } } });
+
+    // Already Done: Done is no longer offered, and asking for it again is refused.
+    const again = await viaRest.handle({ method: 'POST', path: '/rest/api/3/issue/UP-6/transitions', headers: {}, body: JSON.stringify({ transition: { id: done!.id } }), asUser: eli });
+    expect(again.status).toBe(400);
+    expect(events).toHaveLength(2);
+  });
+});

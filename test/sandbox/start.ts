@@ -56,8 +56,9 @@ async function main(): Promise<void> {
     // Async events in real time: a retry asked for in 60 s comes in 60 s.
     events: { delayScale: 1 },
   });
-  // Idempotent: on a restart the same day it finds its records and writes nothing.
-  await seedAppData(sandbox, today);
+  // Idempotent: on a restart the same day it finds its records and writes nothing. The emulated Slack's bot token
+  // is saved as an admin would save it, so reps are told in Slack (the host's Slack page) from the first route.
+  await seedAppData(sandbox, today, { slackBotToken: true });
   const saveSite = siteSaver(files, sandbox.jira.site, today);
   saveSite();
   const saveTimer = setInterval(saveSite, SAVE_INTERVAL_MS);
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
       `  Dashboard (Sprint shape gadget):      ${host.url}/#/dashboard`,
       `  Project page (Upstream triage):       ${host.url}/#/project/PAY`,
       `  Admin page (Upstream settings):       ${host.url}/#/admin`,
+      `  Slack (emulated; bot token pre-saved): ${host.url}/#/slack`,
       `  Signal intake webtrigger:             POST ${host.url}/x1/signal-intake`,
       `  ${savedSite ? 'Resumed the site saved earlier today' : 'Seeded a fresh site for today'} (.sandbox-data/; \`npm start -- --fresh\` reseeds).`,
       `  Forge SQL: MariaDB on .sandbox-data/mariadb, started on first use (${sandbox.sql.enabled ? 'enabled' : 'off: manifest.yml declares no sql module'});`,

@@ -10,7 +10,9 @@
  *   GET  /__sandbox/theme.css       design-token CSS for light and dark
  *   GET  /__sandbox/health          200 when the host is up
  *   GET  /__sandbox/catalog         personas, projects with a few issues each, gadgets, the current persona
- *   GET  /__sandbox/issue-view      an issue's own fields as the current persona sees them
+ *   GET  /__sandbox/issue-view      an issue's own fields as the current persona sees them, and where they may move it
+ *   POST /__sandbox/transition      moves an issue as the current persona (Jira's transitions API, so triggers fire)
+ *   GET  /__sandbox/slack           what the sandbox's Slack workspace received from Upstream (the Slack page)
  *   GET  /__sandbox/frame           a frame's document as the manifest says: 302 to /app/… or /uikit/…
  *   POST /__sandbox/context         view.getContext() for a frame
  *   POST /__sandbox/invoke          invoke() for a frame → sandbox.invoke(...)
@@ -40,6 +42,10 @@ import { THEME_ATTRIBUTE, designTokenCss } from './theme-css';
 import { HttpError, contentTypeOf, fileWithin, readBody, readFileOrNull, readJson, sendJson, sendText } from './http-util';
 import { SEED_USERS } from '../seed';
 import { UIKIT_BUILD_DIR, UIKIT_RENDERER_BUILD_DIR, uiKitResources } from '../../../scripts/uikit-resources';
+import { readSlackBotToken } from '../../../src/store/notification-repository';
+import { sandboxSlack, type SlackEmulator } from '../slack/slack-emulator';
+import { transitionIssueAs, transitionsFor } from './host-transitions';
+import { rememberSlackRequester, slackPageView } from './slack-view';
 
 export interface StartHostOptions {
   sandbox: Sandbox;
@@ -52,6 +58,8 @@ export interface StartHostOptions {
   /** The UI Kit resources' bundles and the forge-doc renderer; dist/uikit and dist/uikit-renderer by default. */
   uikitBuildDir?: string;
   uikitRendererDir?: string;
+  /** The Slack the app's egress reaches (the runtime's default, `sandboxSlack`, unless the sandbox names another). */
+  slack?: SlackEmulator;
 }
 
 export interface RunningHost {
@@ -88,6 +96,7 @@ const frameQuerySchema = z.object({
   entryPoint: z.enum(['view', 'edit']).default('view'),
 });
 const submitBodySchema = z.object({ frame: frameIdentitySchema, payload: z.unknown().optional() });
+const transitionBodySchema = z.object({ key: z.string().regex(ISSUE_KEY_PATTERN), transitionId: z.string().regex(/^\d{1,10}$/) });
 
 function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
@@ -113,6 +122,8 @@ class BridgeHost {
   private readonly frames: FrameContexts;
   private readonly moduleEntries = moduleEntriesFromManifest();
   private readonly uiKitResourceKeys = new Set(uiKitResources(parseYaml(readManifest())).map((resource) => resource.key));
+  /** Whose Slack request gave each response URL, as the webtrigger saw them, for the Slack page. */
+  private readonly slackRequesters = new Map<string, string>();
 
   constructor(
     private readonly sandbox: Sandbox,
@@ -120,6 +131,7 @@ class BridgeHost {
     gadgetConfigFile?: string,
     private readonly uikitBuildDir: string = UIKIT_BUILD_DIR,
     private readonly uikitRendererDir: string = UIKIT_RENDERER_BUILD_DIR,
+    private readonly slack: SlackEmulator = sandboxSlack,
   ) {
     this.gadgets = new GadgetStore([{ gadgetId: '10100', moduleKey: 'sprint-shape', title: 'Sprint shape' }], gadgetConfigFile);
     const fieldAri = `ari:cloud:ecosystem::extension/${SANDBOX_APP_ID}/${SANDBOX_ENVIRONMENT_ID}/static/work-type`;
@@ -141,6 +153,8 @@ class BridgeHost {
     if (method === 'GET' && route === '/__sandbox/catalog') return sendJson(res, 200, await this.catalog(viewer, req));
     if (method === 'GET' && route === '/__sandbox/issue-view') return this.issueView(res, url, viewer);
     if (method === 'GET' && route === '/__sandbox/search') return this.search(res, url, viewer);
+    if (method === 'POST' && route === '/__sandbox/transition') return this.transition(req, res, viewer);
+    if (method === 'GET' && route === '/__sandbox/slack') return this.slackPage(res);
     if (method === 'POST' && route === '/__sandbox/context') return this.context(req, res, viewer);
     if (method === 'POST' && route === '/__sandbox/invoke') return this.invoke(req, res, viewer);
     if (method === 'POST' && route === '/__sandbox/submit') return this.submit(req, res, viewer);
@@ -196,7 +210,35 @@ class BridgeHost {
     const key = (url.searchParams.get('key') ?? '').trim().toUpperCase();
     if (!ISSUE_KEY_PATTERN.test(key)) throw new HttpError(400, 'Enter an issue key such as PAY-12.');
     const exists = (await this.jira.issueRef(key)) !== null;
-    sendJson(res, 200, { exists, issue: await this.jira.issueView(key, viewer.accountId) });
+    const [issue, transitions] = await Promise.all([
+      this.jira.issueView(key, viewer.accountId),
+      exists ? transitionsFor(this.sandbox.jira, key, viewer.accountId) : Promise.resolve([]),
+    ]);
+    sendJson(res, 200, { exists, issue, transitions });
+  }
+
+  /**
+   * Moves an issue as the signed-in person, as Jira's issue view does, then waits for the triggers the move
+   * started (issue-shipped on Done), so the page shows what they did when it re-renders.
+   */
+  private async transition(req: IncomingMessage, res: ServerResponse, viewer: Viewer): Promise<void> {
+    const { key, transitionId } = parseBody(transitionBodySchema, await readJson(req, 4 * 1024));
+    if (!viewer.accountId) return sendJson(res, 200, { ok: false, message: 'Sign in to change the status.' });
+    const outcome = await transitionIssueAs(this.sandbox.jira, key, transitionId, viewer.accountId);
+    if (!outcome.ok) return sendJson(res, 200, { ok: false, message: outcome.message });
+    await this.sandbox.settleTriggers();
+    sendJson(res, 200, { ok: true });
+  }
+
+  private async slackPage(res: ServerResponse): Promise<void> {
+    let botTokenSaved: boolean | null = null;
+    try {
+      // Whether a token is saved, never the token: read as the app, like the settings page's view of it.
+      botTokenSaved = (await this.sandbox.asApp(() => readSlackBotToken())) !== null;
+    } catch (error: unknown) {
+      console.warn('sandbox host: could not read whether a Slack bot token is saved:', error instanceof Error ? error.message : error);
+    }
+    sendJson(res, 200, slackPageView(this.slack, this.slackRequesters, botTokenSaved));
   }
 
   private async search(res: ServerResponse, url: URL, viewer: Viewer): Promise<void> {
@@ -343,6 +385,7 @@ class BridgeHost {
     const method = (req.method ?? '').toUpperCase() as WebTriggerMethod;
     if (!WEBTRIGGER_METHODS.includes(method)) throw new HttpError(405, `Web triggers do not accept ${req.method ?? 'that method'}.`);
     const body = await readBody(req, WEBTRIGGER_BODY_LIMIT);
+    if (url.pathname === `${WEBTRIGGER_PREFIX}/slack`) rememberSlackRequester(body, this.slackRequesters);
     const headers: Record<string, string[]> = {};
     for (const [name, values] of Object.entries(req.headersDistinct)) {
       if (values) headers[name.toLowerCase()] = values;
@@ -374,6 +417,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     options.gadgetConfigFile,
     options.uikitBuildDir,
     options.uikitRendererDir,
+    options.slack,
   );
   const server = createServer((req, res) => {
     host.handle(req, res).catch((error: unknown) => {

@@ -17,6 +17,7 @@ import type { JiraSite } from './model';
 import type { PropertyAlias } from './property-aliases';
 import { dispatch, matchRoute } from './router';
 import { JIRA_ROUTES } from './routes';
+import { moveIssueToStatus } from './transitions';
 
 export interface JiraEmulatorOptions {
   appId: string;
@@ -43,6 +44,7 @@ const ISSUE_EDIT_ROUTES = new Set([
   'PUT /rest/api/3/issue/{issueIdOrKey}',
   'PUT /rest/api/3/app/field/{fieldIdOrKey}/value',
   'POST /rest/api/3/app/field/value',
+  'POST /rest/api/3/issue/{issueIdOrKey}/transitions',
 ]);
 
 /** Every route that changes what search finds: the edits above, creating an issue, and issue properties. */
@@ -133,16 +135,15 @@ export class JiraEmulator implements RequestHandler {
   /**
    * A person moves an issue to another status in Jira's own UI (a workflow transition, which the app never
    * makes): the change is made and `avi:jira:updated:issue` delivered as for any edit. Answers false when there
-   * is no such issue or status.
+   * is no such issue or status. Over REST, `POST /rest/api/3/issue/{key}/transitions` (transitions.ts) does the
+   * same as the calling user; the sandbox host's status control uses it.
    */
   transitionIssue(issueKey: string, statusName: string, accountId?: string): boolean {
     const issue = this.site.issues.find((i) => i.key === issueKey.toUpperCase());
     const status = this.site.statuses.find((s) => s.name.toLowerCase() === statusName.toLowerCase());
     if (!issue || !status) return false;
     const before = snapshotIssues(this.site);
-    issue.statusId = status.id;
-    issue.updated = this.now().toISOString();
-    if (status.category === 'done') issue.resolutiondate ??= issue.updated;
+    moveIssueToStatus(issue, status, this.now());
     const actor = { selfGenerated: false, ...(accountId ? { accountId } : {}) };
     for (const event of issueUpdatedEvents(this.site, before, actor, this.now())) {
       for (const listener of this.issueUpdatedListeners) listener(event);

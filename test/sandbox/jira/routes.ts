@@ -14,6 +14,7 @@ import type { JiraRoute } from './router';
 import { approximateCount, searchJqlGet, searchJqlPost } from './search';
 import { getMyself, getServerInfo, getUser, getUsersBulk } from './users';
 import { addWatcher } from './watchers';
+import { doTransition, getTransitions } from './transitions';
 
 export const JIRA_ROUTES: readonly JiraRoute[] = [
   { method: 'GET', template: '/rest/api/3/myself', handler: getMyself },
@@ -36,6 +37,8 @@ export const JIRA_ROUTES: readonly JiraRoute[] = [
   { method: 'PUT', template: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', handler: setIssueProperty },
   { method: 'DELETE', template: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', handler: deleteIssueProperty },
   { method: 'POST', template: '/rest/api/3/issue/{issueIdOrKey}/watchers', handler: addWatcher },
+  { method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}/transitions', handler: getTransitions },
+  { method: 'POST', template: '/rest/api/3/issue/{issueIdOrKey}/transitions', handler: doTransition },
   { method: 'PUT', template: '/rest/api/3/app/field/{fieldIdOrKey}/value', handler: setAppFieldValue },
   { method: 'POST', template: '/rest/api/3/app/field/value', handler: setAppFieldValues },
   { method: 'GET', template: '/rest/api/3/field', handler: listFields },

@@ -24,6 +24,8 @@ import { CHEN_WEI, GRACE_LIU, HANNAH_OKAFOR, KWAME_MENSAH, LENA_FISCHER, MAYA_LI
 import { SEED_SIGNALS, type SeedRoute, type SeedSignal as SignalRow } from './signals';
 import { seedMySignals } from './my-signals';
 import { seedWalkthroughs } from './walkthroughs';
+import { seedSlackRawPayload } from '../slack/shortcut';
+import { seedSlackBotToken } from './slack-token';
 
 const at = (today: Date, daysAgo: number, hour = 10): string =>
   new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - daysAgo, hour)).toISOString();
@@ -262,22 +264,26 @@ async function seedSignals(today: Date): Promise<{ byExternalId: Map<string, See
   const customers = new Map(seedCustomers().map((c) => [c.id, c]));
   const byExternalId = new Map<string, SeededSignal>();
   const signals: StoredSignal[] = [];
-  for (const row of SEED_SIGNALS) {
+  for (const [n, row] of SEED_SIGNALS.entries()) {
     const { externalId, customerId, source, daysAgo, disposition, raisedBy, text } = row;
     const customer = customers.get(customerId);
     if (!customer) throw new Error(`app-data: unknown customer ${customerId}`);
     byExternalId.set(externalId, { id: signalKey(source, externalId), customer: customer.name, arr: customer.arr });
     const route = routedAs(row);
+    const receivedAt = Math.floor(Date.parse(at(today, daysAgo, 9 + (daysAgo % 8))) / 1000);
+    // A rep's Slack signal keeps the shortcut's request, as the webtrigger keeps it: the rep is told in Slack.
+    const rawPayload = source === 'slack' ? seedSlackRawPayload(raisedBy, text, receivedAt, n) : undefined;
     signals.push({
       externalId,
       source,
       state: route ? 'routed' : (disposition as 'new' | 'triaged'),
-      receivedAt: Math.floor(Date.parse(at(today, daysAgo, 9 + (daysAgo % 8))) / 1000),
+      receivedAt,
       customer: customer.name,
       text,
       raisedByName: raisedBy,
       arr: customer.arr,
       ...(route ? { route } : {}),
+      ...(rawPayload ? { rawPayload } : {}),
     });
   }
   const ids = [...byExternalId.values()].map((s) => s.id);
@@ -467,9 +473,18 @@ export async function seedAppDataCounted(sandbox: Sandbox, today: Date): Promise
   return counted;
 }
 
+export interface SeedAppDataOptions {
+  /**
+   * Save the sandbox workspace's Slack bot token as an admin would on the settings page (`npm start` does), so
+   * reps are told in the emulated Slack at once. Off by default: tests start with no token, as a new install does.
+   */
+  slackBotToken?: boolean;
+}
+
 /** seedAppDataCounted without the counts (what `npm start` and the tests' worlds call). */
-export async function seedAppData(sandbox: Sandbox, today: Date): Promise<void> {
+export async function seedAppData(sandbox: Sandbox, today: Date, options: SeedAppDataOptions = {}): Promise<void> {
   await seedAppDataCounted(sandbox, today);
+  if (options.slackBotToken) await seedSlackBotToken(sandbox);
 }
 
 /** For tests: the id of a seeded signal by its external id, and the seeded rows. */

@@ -36,6 +36,13 @@ export class SlackEmulator implements RequestHandler {
   readonly requests: SlackRequestRecord[] = [];
   private readonly failures: number[] = [];
   private readonly expired = new Set<string>();
+  /** When each accepted message arrived (ms), kept beside the messages so their recorded shape stays Slack's. */
+  private readonly arrivedAt = new WeakMap<SlackMessage, number>();
+
+  /** When the emulator accepted a message (ms since the epoch); for the sandbox host's Slack page. */
+  receivedAt(message: SlackMessage): number | null {
+    return this.arrivedAt.get(message) ?? null;
+  }
 
   /** The next requests are answered with these statuses, one each, before any is handled. */
   failNext(...statuses: number[]): void {
@@ -83,12 +90,14 @@ export class SlackEmulator implements RequestHandler {
     if (typeof body !== 'object' || body === null || typeof body.text !== 'string' || body.text.length === 0) {
       return { status: 400, body: { ok: false, error: 'invalid_payload' } };
     }
-    this.messages.push({
+    const message: SlackMessage = {
       responseUrl,
       responseType: typeof body.response_type === 'string' ? body.response_type : undefined,
       text: body.text,
       replaceOriginal: typeof body.replace_original === 'boolean' ? body.replace_original : undefined,
-    });
+    };
+    this.messages.push(message);
+    this.arrivedAt.set(message, Date.now());
     return { status: 200, body: { ok: true } };
   }
 }

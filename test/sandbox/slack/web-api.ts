@@ -49,6 +49,8 @@ export class SlackWebApi {
   private readonly notIn = new Set<string>();
   private readonly ims = new Map<string, string>();
   private readonly failures: SlackApiFailure[] = [];
+  /** When each message was posted (ms); beside the messages, so their recorded shape stays as tests know it. */
+  private readonly postedAtOf = new WeakMap<SlackPostedMessage, number>();
   private nextTs = 1764669600;
   /** What the bot token was granted, as auth.test's X-OAuth-Scopes header says. */
   scopes: string[] = [...SANDBOX_SLACK_SCOPES];
@@ -91,6 +93,16 @@ export class SlackWebApi {
   /** The bot is no longer a member of the channel: posting there answers `not_in_channel`. */
   removeBotFrom(channel: string): void {
     this.notIn.add(channel);
+  }
+
+  /** The workspace's people, by Slack id: whom direct messages go to and whom mentions name. */
+  people(): Array<{ id: string; email: string; name: string }> {
+    return [...this.users].map(([id, user]) => ({ id, email: user.email, name: user.name }));
+  }
+
+  /** When the bot posted a message (ms since the epoch); the ts is a counter, not the time. */
+  postedAt(message: SlackPostedMessage): number | null {
+    return this.postedAtOf.get(message) ?? null;
   }
 
   /** Messages sent to a person directly. */
@@ -160,7 +172,9 @@ export class SlackWebApi {
     }
     const threadTs = params.get('thread_ts');
     const ts = `${this.nextTs++}.000200`;
-    this.posted.push({ channel, dmTo, text, threadTs, ts });
+    const message: SlackPostedMessage = { channel, dmTo, text, threadTs, ts };
+    this.posted.push(message);
+    this.postedAtOf.set(message, Date.now());
     return ok({ channel, ts, message: { type: 'message', text, ts, ...(threadTs ? { thread_ts: threadTs } : {}) } });
   }
 

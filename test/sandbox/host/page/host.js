@@ -1,7 +1,7 @@
 /*
  * The host page: frames each Upstream surface the way Jira does (issue view with the Work type field and the
- * Upstream panel, a dashboard with the gadget, a project page, the admin page). Plain JavaScript, served by the
- * sandbox host; not part of the app bundle.
+ * Upstream panel, a dashboard with the gadget, a project page, the admin page), and shows what the sandbox's
+ * Slack workspace received. Plain JavaScript, served by the sandbox host; not part of the app bundle.
  */
 (function () {
   'use strict';
@@ -39,6 +39,20 @@
       else element.append(child instanceof Node ? child : String(child));
     }
     return element;
+  }
+
+  function postJson(path, body) {
+    return fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then(function (response) {
+      return response.json().then(function (answer) {
+        if (!response.ok) throw new Error(answer.message || 'The sandbox host answered ' + response.status);
+        return answer;
+      });
+    });
   }
 
   function getJson(path) {
@@ -241,7 +255,59 @@
   }
 
   function statusLozenge(status) {
-    return h('span', { class: 'lozenge ' + status.category }, status.name);
+    return h('span', { class: 'lozenge ' + status.category, 'data-testid': 'issue-status-lozenge' }, status.name);
+  }
+
+  /** Said once after a move, on the re-rendered issue (the page is drawn again, so it cannot live there). */
+  var statusNotice = null;
+
+  /**
+   * The issue's status, and where the signed-in person may move it: Jira's transitions for them, through the
+   * host's Jira (so the issue-updated trigger fires as for any move). A select and a Move button rather than a
+   * select that acts on change, so arrowing through the options with the keyboard moves nothing.
+   */
+  function statusControl(key, status, transitions) {
+    if (!transitions.length) return statusLozenge(status);
+    var select = h('select', { id: 'issue-status', 'data-testid': 'issue-status' },
+      h('option', { value: '', selected: true }, status.name),
+      transitions.map(function (t) { return h('option', { value: t.id, 'data-status': t.to.name }, t.to.name); }));
+    var move = h('button', { type: 'submit', disabled: true, 'data-testid': 'issue-status-move' }, 'Move');
+    var said = h('span', { class: 'status-said', role: 'status', 'data-testid': 'issue-status-said' }, statusNotice && statusNotice.key === key ? statusNotice.text : '');
+    statusNotice = null;
+    select.addEventListener('change', function () { move.disabled = !select.value; });
+    var form = h('form', {
+      class: 'status-control',
+      onsubmit: function (event) {
+        event.preventDefault();
+        if (!select.value) return;
+        var target = select.options[select.selectedIndex].getAttribute('data-status');
+        select.disabled = true;
+        move.disabled = true;
+        said.textContent = 'Moving to ' + target + '…';
+        postJson('/__sandbox/transition', { key: key, transitionId: select.value }).then(function (answer) {
+          if (!answer.ok) {
+            said.textContent = answer.message;
+            said.setAttribute('data-problem', 'true');
+            select.disabled = false;
+            move.disabled = false;
+            return;
+          }
+          statusNotice = { key: key, text: 'Moved to ' + target + '.' };
+          // As Jira does after a change, so the Upstream panel reads the issue again.
+          tellFrames({ type: 'event', scope: 'app', event: 'JIRA_ISSUE_CHANGED', payload: { issueKey: key, changes: [{ changeType: 'updated' }] } });
+          return renderIssue(key).then(function () {
+            var again = document.getElementById('issue-status');
+            if (again) again.focus();
+          });
+        }).catch(function (error) {
+          said.textContent = 'The move failed: ' + error.message;
+          said.setAttribute('data-problem', 'true');
+          select.disabled = false;
+          move.disabled = false;
+        });
+      },
+    }, statusLozenge(status), h('div', { class: 'status-move' }, select, move), said);
+    return form;
   }
 
   function renderIssue(requestedKey) {
@@ -262,8 +328,10 @@
           panel);
         return;
       }
+      var transitions = answer.transitions || [];
       var details = h('dl', { class: 'details' },
-        h('dt', null, 'Status'), h('dd', null, statusLozenge(issue.status)),
+        h('dt', null, transitions.length ? h('label', { for: 'issue-status' }, 'Status') : 'Status'),
+        h('dd', null, statusControl(issue.key, issue.status, transitions)),
         h('dt', null, 'Work type'), h('dd', null, workTypeField(key)),
         h('dt', null, 'Assignee'), h('dd', null, issue.assignee || 'Unassigned'),
         h('dt', null, 'Reporter'), h('dd', null, issue.reporter || '—'),
@@ -371,6 +439,267 @@
       h('div', { class: 'page-frame' }, forgeFrame('Upstream settings', { module: 'settings' }, { minHeight: 120 })));
   }
 
+  // ---- the emulated Slack ------------------------------------------------------------------------------
+
+  var SLACK_POLL_MS = 3000;
+  var slackPoll = null;
+
+  function decodeEntities(text) {
+    return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  }
+
+  /** `<@U…>`, `<#C…|name>`, `<!here>`, `<url|label>`: a node each, built with the DOM (never innerHTML). */
+  function slackControl(inner, people) {
+    var bar = inner.indexOf('|');
+    var target = bar >= 0 ? inner.slice(0, bar) : inner;
+    var label = bar >= 0 ? inner.slice(bar + 1) : '';
+    if (target.charAt(0) === '@') {
+      var person = people.get(target.slice(1));
+      return h('span', { class: 'slack-mention', 'data-user': target.slice(1) }, '@' + (person ? person.name : decodeEntities(label || target.slice(1))));
+    }
+    if (target.charAt(0) === '#') return h('span', { class: 'slack-mention' }, '#' + decodeEntities(label || target.slice(1)));
+    if (target.charAt(0) === '!') return h('span', { class: 'slack-mention' }, '@' + decodeEntities(label || target.slice(1)));
+    var url = decodeEntities(target);
+    if (!/^(https?:|mailto:)/i.test(url)) return document.createTextNode('<' + decodeEntities(inner) + '>');
+    return h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, decodeEntities(label || target));
+  }
+
+  /** Text with its controls (masked as \u0000n\u0001) put back as nodes. */
+  function slackLeaf(text, controls, people) {
+    var out = [];
+    var re = /\u0000(\d+)\u0001/g;
+    var last = 0;
+    var match;
+    while ((match = re.exec(text))) {
+      if (match.index > last) out.push(document.createTextNode(decodeEntities(text.slice(last, match.index))));
+      out.push(slackControl(controls[Number(match[1])], people));
+      last = re.lastIndex;
+    }
+    if (last < text.length) out.push(document.createTextNode(decodeEntities(text.slice(last))));
+    return out;
+  }
+
+  var SLACK_FORMATS = [
+    { re: /`([^`\n]+)`/, tag: 'code', nested: false },
+    { re: /(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])/, tag: 'strong', nested: true },
+    { re: /(?<![\w_])_(?=\S)([^_\n]*?\S)_(?![\w_])/, tag: 'em', nested: true },
+    { re: /(?<![\w~])~(?=\S)([^~\n]*?\S)~(?![\w~])/, tag: 's', nested: true },
+  ];
+
+  /** *bold*, _italic_, ~strike~ and `code`, whichever starts first, then the rest. */
+  function slackFormatted(text, controls, people) {
+    var first = null;
+    SLACK_FORMATS.forEach(function (format) {
+      var match = format.re.exec(text);
+      if (match && (!first || match.index < first.match.index)) first = { format: format, match: match };
+    });
+    if (!first) return slackLeaf(text, controls, people);
+    var match = first.match;
+    var inner = match[1];
+    var element = h(first.format.tag, null, first.format.nested ? slackFormatted(inner, controls, people) : slackLeaf(inner, controls, people));
+    return slackLeaf(text.slice(0, match.index), controls, people)
+      .concat([element])
+      .concat(slackFormatted(text.slice(match.index + match[0].length), controls, people));
+  }
+
+  function slackInline(line, people) {
+    var controls = [];
+    var masked = line.replace(/[\u0000\u0001]/g, '').replace(/<([^<>\s][^<>]*)>/g, function (_, inner) {
+      controls.push(inner);
+      return '\u0000' + (controls.length - 1) + '\u0001';
+    });
+    return slackFormatted(masked, controls, people);
+  }
+
+  /** Slack mrkdwn as DOM nodes: lines kept, `>` quotes as blockquotes, the inline marks within each line. */
+  function slackText(text, people) {
+    var container = h('div', { class: 'slack-text', 'data-testid': 'slack-text' });
+    var block = null;
+    var blockIsQuote = false;
+    text.split('\n').forEach(function (line) {
+      var quoted = /^(?:>|&gt;) ?(.*)$/.exec(line);
+      var isQuote = quoted !== null;
+      if (!block || isQuote !== blockIsQuote) {
+        block = isQuote ? h('blockquote', { class: 'slack-quote' }) : h('div', { class: 'slack-lines' });
+        blockIsQuote = isQuote;
+        container.append(block);
+      } else {
+        block.append(h('br'));
+      }
+      slackInline(isQuote ? quoted[1] : line, people).forEach(function (node) { block.append(node); });
+    });
+    return container;
+  }
+
+  function slackTime(iso) {
+    if (!iso) return null;
+    var at = new Date(iso);
+    var sameDay = at.toDateString() === new Date().toDateString();
+    var time = at.toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
+    return h('time', { datetime: iso, title: at.toLocaleString('en-US') }, sameDay ? time : at.toLocaleDateString('en-US', { month: 'short', day: 'numeric' }) + ', ' + time);
+  }
+
+  function slackMessage(message, view, people) {
+    var recipient = message.to ? people.get(message.to) : null;
+    return h('article', { class: 'slack-msg', 'data-testid': 'slack-message', 'data-kind': message.kind, 'data-to': message.to || null },
+      botAvatar(),
+      h('div', { class: 'slack-msg-body' },
+        h('div', { class: 'slack-msg-head' },
+          h('strong', null, view.bot.name), h('span', { class: 'slack-app-badge' }, 'APP'), slackTime(message.at)),
+        slackText(message.text, people),
+        message.kind === 'ephemeral'
+          ? h('div', { class: 'slack-ephemeral subtlest' }, 'Only visible to ' + (recipient ? recipient.name : 'the person who sent the request'))
+          : null));
+  }
+
+  /** The bot's avatar: a square with the brand's waves (SVG needs createElementNS; h() makes HTML elements). */
+  function botAvatar() {
+    var svgNs = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(svgNs, 'svg');
+    svg.setAttribute('width', '22');
+    svg.setAttribute('height', '22');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    var path = document.createElementNS(svgNs, 'path');
+    path.setAttribute('d', 'M3 16.5c2.5 0 2.5-2 5-2s2.5 2 5 2 2.5-2 6-2M3 11c2.5 0 2.5-2 5-2s2.5 2 5 2 2.5-2 6-2');
+    path.setAttribute('fill', 'none');
+    path.setAttribute('stroke', 'currentColor');
+    path.setAttribute('stroke-width', '2');
+    path.setAttribute('stroke-linecap', 'round');
+    svg.append(path);
+    return h('div', { class: 'slack-avatar', 'aria-hidden': 'true' }, svg);
+  }
+
+  function slackGroup(title, subtitle, messages, view, people, attributes) {
+    return h('section', Object.assign({ class: 'card slack-group', 'aria-label': title }, attributes || {}),
+      h('div', { class: 'card-header' },
+        h('span', null, title),
+        subtitle ? h('span', { class: 'subtlest slack-group-sub' }, subtitle) : null,
+        h('span', { class: 'slack-count subtlest' }, messages.length + (messages.length === 1 ? ' message' : ' messages'))),
+      h('div', { class: 'card-body' }, messages.map(function (m) { return slackMessage(m, view, people); })));
+  }
+
+  /** Keeps first-seen order of keys, so groups follow their newest message (the list is newest first). */
+  function groupBy(messages, keyOf) {
+    var groups = new Map();
+    messages.forEach(function (m) {
+      var key = keyOf(m);
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(m);
+    });
+    return groups;
+  }
+
+  function slackEmptyState(view, person) {
+    var token = view.botTokenSaved === false
+      ? h('p', null, 'No Slack bot token is saved, so Upstream holds these messages. As Ingrid Solberg (Jira admin), open ',
+          h('a', { href: '#/admin' }, 'Apps settings'), ' and save the sandbox bot token under Slack (',
+          h('code', null, view.sandboxBotToken), '); the held messages are sent then.')
+      : h('p', null, 'The bot token is saved (', h('code', null, 'npm start'), ' pre-saves the sandbox workspace\'s token), so messages are sent as soon as there is something to tell.');
+    return h('div', { class: 'slack-empty', 'data-testid': 'slack-empty' },
+      h('h2', null, person ? 'Nothing for ' + person.name + ' yet' : 'Nothing in Slack yet'),
+      h('p', null, 'Upstream writes to a rep when a product lead decides on a cluster with a signal they sent from Slack: as Hannah Okafor (Product lead), open ',
+        h('a', { href: '#/project/PAY' }, 'the triage page'),
+        ', pick an Inbox cluster with one of Marcus Bell\'s or Jordan Reyes\'s Slack signals and route it (for example ', h('kbd', null, 'q'),
+        ' for Quick fix). The rep gets a direct message with the reason and a reply in the signal\'s thread; another when the Jira issue exists; and one when the issue is moved to Done with the Status control on the issue.'),
+      h('p', null, 'Signals sent to the webtrigger with the Slack shortcut or /signal get their "Sent to Upstream — …" answer here too.'),
+      token);
+  }
+
+  function drawSlack(holder, view, personId) {
+    var people = new Map(view.people.map(function (p) { return [p.id, p]; }));
+    var person = personId ? people.get(personId) : null;
+    var mine = function (m) { return !personId || m.to === personId || m.mentions.indexOf(personId) >= 0; };
+    var shown = view.messages.filter(mine);
+    var count = document.getElementById('slack-count');
+    if (count) count.textContent = shown.length + (shown.length === 1 ? ' message' : ' messages') + (person ? ' for ' + person.name : '');
+    if (shown.length === 0) {
+      holder.replaceChildren(slackEmptyState(view, person));
+      return;
+    }
+    var sections = [];
+    var direct = groupBy(shown.filter(function (m) { return m.kind === 'direct'; }), function (m) { return m.to; });
+    if (direct.size) {
+      sections.push(h('h2', null, 'Direct messages from Upstream'));
+      direct.forEach(function (messages, id) {
+        var p = people.get(id);
+        sections.push(slackGroup(p ? p.name : id, '@' + id + (p ? ' · ' + p.email : ''), messages, view, people, { 'data-testid': 'slack-dm-group', 'data-person': id }));
+      });
+    }
+    var threads = groupBy(shown.filter(function (m) { return m.kind === 'thread'; }), function (m) { return m.channel + ' ' + m.threadTs; });
+    if (threads.size) {
+      sections.push(h('h2', null, 'Replies in threads'));
+      var channels = new Map((view.channels || []).map(function (c) { return [c.id, c.name]; }));
+      threads.forEach(function (messages) {
+        var first = messages[0];
+        var name = channels.get(first.channel);
+        var parentAt = new Date(Number(first.threadTs) * 1000);
+        var parent = isNaN(parentAt.getTime()) ? '' : parentAt.toLocaleDateString('en-US', { month: 'short', day: 'numeric' }) + ', ';
+        sections.push(slackGroup('#' + (name || first.channel),
+          (name ? first.channel + ' · ' : '') + 'thread under the message of ' + parent + 'ts ' + first.threadTs,
+          messages, view, people, { 'data-testid': 'slack-thread-group', 'data-channel': first.channel, 'data-thread-ts': first.threadTs }));
+      });
+    }
+    var ephemeral = shown.filter(function (m) { return m.kind === 'ephemeral'; });
+    if (ephemeral.length) {
+      sections.push(h('h2', null, 'Answers to Slack requests'));
+      sections.push(slackGroup('Only visible to the person who sent the request', 'posted to each request\'s response URL', ephemeral, view, people, { 'data-testid': 'slack-ephemeral-group' }));
+    }
+    holder.replaceChildren.apply(holder, sections);
+  }
+
+  function onSlackPage() {
+    return /^#\/?slack(\?|$)/.test(location.hash);
+  }
+
+  function renderSlack(query) {
+    var personId = new URLSearchParams(query || '').get('person') || '';
+    var select = h('select', { id: 'slack-person', 'data-testid': 'slack-person' }, h('option', { value: '' }, 'Everyone'));
+    var holder = h('div', { id: 'slack-messages', 'data-testid': 'slack-messages' }, h('p', { class: 'muted' }, 'Loading what Slack received…'));
+    var refresh = h('button', { type: 'button', class: 'subtle', 'data-testid': 'slack-refresh' }, 'Refresh');
+    view.replaceChildren(
+      h('div', { class: 'breadcrumbs' }, 'Sandbox / Slack (emulated)'),
+      h('h1', null, 'Slack (emulated)'),
+      h('p', { class: 'muted slack-intro', id: 'slack-intro' }, 'Loading the workspace…'),
+      h('div', { class: 'slack-toolbar' },
+        h('label', { for: 'slack-person' }, 'Person'), select,
+        h('span', { id: 'slack-count', class: 'muted', role: 'status' }),
+        refresh),
+      holder);
+    var last = null;
+    var latest = null;
+    function load() {
+      return getJson('/__sandbox/slack').then(function (answer) {
+        var text = JSON.stringify(answer);
+        if (text === last) return;
+        last = text;
+        latest = answer;
+        document.getElementById('slack-intro').textContent =
+          'What the sandbox\'s Slack workspace, ' + answer.workspace.name + ', received from Upstream: direct messages from the Upstream bot to each person, its replies in the threads signals came from, and the answers to Slack requests that only their sender sees. Newest first in each conversation; the page keeps itself current.';
+        select.replaceChildren(h('option', { value: '' }, 'Everyone'));
+        answer.people.forEach(function (p) {
+          select.append(h('option', { value: p.id, selected: p.id === personId }, p.name + ' (@' + p.id + ')'));
+        });
+        drawSlack(holder, answer, select.value);
+      });
+    }
+    select.addEventListener('change', function () {
+      personId = select.value;
+      history.replaceState(null, '', '#/slack' + (select.value ? '?person=' + encodeURIComponent(select.value) : ''));
+      if (latest) drawSlack(holder, latest, select.value);
+    });
+    refresh.addEventListener('click', function () { last = null; load(); });
+    if (slackPoll) clearInterval(slackPoll);
+    slackPoll = setInterval(function () {
+      if (!onSlackPage()) {
+        clearInterval(slackPoll);
+        slackPoll = null;
+        return;
+      }
+      if (document.visibilityState === 'visible') load().catch(function () { /* the next poll tries again */ });
+    }, SLACK_POLL_MS);
+    return load();
+  }
+
   // ---- routing and chrome -------------------------------------------------------------------------------
 
   function render() {
@@ -388,6 +717,7 @@
     else if (page === 'admin') rendering = renderAdmin();
     else if (page === 'my-signals') rendering = renderMySignals();
     else if (page === 'search') rendering = renderSearch(query);
+    else if (page === 'slack') rendering = renderSlack(query);
     else rendering = renderIssue(parts[1] ? decodeURIComponent(parts[1]) : '');
     Promise.resolve(rendering).catch(function (error) {
       view.replaceChildren(h('div', { class: 'notice', role: 'alert' }, 'The sandbox could not show this page: ' + error.message));
