@@ -286,6 +286,39 @@ export const sinceParkingSchema = z.object({
   thresholds: z.object({ newSignals: z.number(), addedArr: z.number() }),
 });
 
+/** A decision's steps told to whoever raised its signals: decided, in Jira (the issue it became), shipped. */
+export const NOTIFY_STEP_NAMES = ['decided', 'in-jira', 'shipped'] as const;
+/** How one delivery went: a Slack direct message, a reply in the signal's Slack thread, a Jira watcher, or nobody to reach. */
+export const NOTIFY_CHANNEL_NAMES = ['slack-dm', 'slack-thread', 'jira-watcher', 'none'] as const;
+/** Problems listed per decision at most; the rest are counted in `problemsLeftOut`. */
+export const NOTIFICATION_PROBLEMS_SHOWN = 20;
+
+/**
+ * A decision's notification state, for those who may triage: deliveries (one step told to one person one way)
+ * by state, and for each not sent, who, how, and why. All zero: nobody has been told yet.
+ */
+export const notificationStateDtoSchema = z.object({
+  sent: z.number().int().nonnegative(),
+  /** Waiting for a working Slack bot token (sent once an admin saves one). */
+  held: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  unreachable: z.number().int().nonnegative(),
+  problems: z
+    .array(
+      z.object({
+        step: z.enum(NOTIFY_STEP_NAMES),
+        channel: z.enum(NOTIFY_CHANNEL_NAMES),
+        /** A Slack user id, `email:<address>`, `<channel>:<thread ts>`, a Jira account id, or the raiser's name (nobody to reach). */
+        recipient: z.string(),
+        state: z.enum(['held', 'failed', 'unreachable']),
+        detail: z.string().nullable(),
+      }),
+    )
+    .max(NOTIFICATION_PROBLEMS_SHOWN),
+  problemsLeftOut: z.number().int().nonnegative(),
+});
+export type NotificationStateDto = z.infer<typeof notificationStateDtoSchema>;
+
 /** What a tab shows beside a cluster's evidence. */
 export const clusterDetailsSchema = z.object({
   decision: routingDecisionDtoSchema.nullable(),
@@ -293,6 +326,11 @@ export const clusterDetailsSchema = z.object({
   trend: z.array(z.number().int().nonnegative()),
   /** For a parked cluster, and for one back in the Inbox from the parking lot. */
   sinceParking: sinceParkingSchema.nullable(),
+  /**
+   * Who was told of the decision (Parking lot, Routed, Declined; for callers who may triage): null on the Inbox,
+   * without a decision, or for someone who may only read.
+   */
+  notifications: notificationStateDtoSchema.nullable(),
 });
 export type ClusterDetails = z.infer<typeof clusterDetailsSchema>;
 
@@ -328,7 +366,10 @@ export const signalsContract = {
       /** Whether the caller may change clusters (move, merge, split, undo, rename, categorise) and route them. */
       canTriage: z.boolean(),
       undoable: undoableChangeSchema.nullable(),
-      /** Per listed cluster: its standing decision, its 8-week trend, and (parked or back from parking) the evidence since parking. */
+      /**
+       * Per listed cluster: its standing decision, its 8-week trend, (parked or back from parking) the evidence
+       * since parking, and (Parking lot, Routed, Declined, for a triager) who was told of the decision.
+       */
       details: z.record(z.string(), clusterDetailsSchema),
       /** Clusters per tab, unfiltered; on the first page only (null on later pages). */
       counts: tabCountsSchema.nullable(),

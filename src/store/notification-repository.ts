@@ -164,6 +164,53 @@ export async function deliveriesOfDecisions(decisionIds: readonly string[]): Pro
   return readRows(KIND, deliveryRowSchema, rows, rowId).rows;
 }
 
+/** Deliveries read for one page of the triage tabs at most (50 decisions × a few raisers × three steps fit well inside). */
+export const MAX_LISTED_DELIVERIES = 5000;
+
+const listedDeliverySchema = z
+  .object({
+    cluster_id: z.string(),
+    decision_id: z.string(),
+    step: z.enum(NOTIFY_STEPS),
+    channel: z.enum(DELIVERY_CHANNELS),
+    recipient: z.string(),
+    // Lenient, as deliveryRowSchema: a state a later version adds reads as failed, never as sent.
+    state: z.string().transform((s): DeliveryState => ((DELIVERY_STATES as readonly string[]).includes(s) ? (s as DeliveryState) : 'failed')),
+    detail: z.string().nullable(),
+  })
+  .transform((row) => ({ clusterId: row.cluster_id, decisionId: row.decision_id, step: row.step, channel: row.channel, recipient: row.recipient, state: row.state, detail: row.detail }));
+export type ListedDelivery = z.output<typeof listedDeliverySchema>;
+
+/**
+ * The deliveries of the decisions that stand for these clusters, in ONE statement (joined on the standing
+ * decision's id, so what an earlier, replaced decision sent is left out): a page of the triage tabs shows each
+ * decision's notification state without a read per decision. Oldest first.
+ */
+export async function deliveriesOfStandingDecisions(clusterIds: readonly string[]): Promise<ListedDelivery[]> {
+  const ids = [...new Set(clusterIds)];
+  if (ids.length === 0) return [];
+  const rows = await selectRows(
+    db
+      .selectFrom('routing_decision')
+      .innerJoin('raiser_notification', 'raiser_notification.decision_id', 'routing_decision.decision_id')
+      .select([
+        'routing_decision.cluster_id',
+        'raiser_notification.decision_id',
+        'raiser_notification.step',
+        'raiser_notification.channel',
+        'raiser_notification.recipient',
+        'raiser_notification.state',
+        'raiser_notification.detail',
+      ])
+      .where('routing_decision.cluster_id', 'in', ids)
+      .orderBy('raiser_notification.created_at')
+      .orderBy('raiser_notification.id')
+      .limit(MAX_LISTED_DELIVERIES)
+      .compile(),
+  );
+  return readRows(KIND, listedDeliverySchema, rows, (row) => String((row as { decision_id?: unknown }).decision_id ?? '(no id)')).rows;
+}
+
 const MAX_DETAIL = 500;
 
 /**

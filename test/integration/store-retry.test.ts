@@ -351,6 +351,7 @@ const REACHES_STORAGE: Record<string, [link: Link, match: Match, call: (n: numbe
   raisersOfSignals: ['sql', selectSignal, () => notifications.raisersOfSignals([seededSignalId('crm-4471')])],
   signalIdsMergedOut: ['sql', selectChange, () => notifications.signalIdsMergedOut('cluster-retry-1', 'cluster-retry-2')],
   deliveriesOfDecisions: ['sql', statement(/^select .* from `raiser_notification`/), () => notifications.deliveriesOfDecisions(['decision-retry'])],
+  deliveriesOfStandingDecisions: ['sql', statement(/^select .* from `routing_decision` inner join `raiser_notification`/), () => notifications.deliveriesOfStandingDecisions(['cluster-retry-1'])],
   recordDelivery: [
     'sql',
     statement(/^insert into `raiser_notification`/),

@@ -3,8 +3,9 @@
  * answer shares: a cluster's summary, a signal with why it is where it is, and the caller's change they can undo.
  *
  * Each read asks Jira whether the caller may browse the project (access.ts) in parallel with its SQL reads: the
- * Inbox page is 2 statements (the page, the caller's last change with its clusters' titles), the cluster view 3
- * (the cluster, its members, the clusters most like it with the terms they share), all sent at once.
+ * Inbox's first page is 5 statements in 2 round trips (tabReads), the Parking lot, Routed and Declined 6 for a
+ * triager (their decisions' notification state joins the second round); the cluster view 4 (the cluster, its
+ * members, the clusters most like it, all at once; then the terms that score them).
  */
 import type { z } from 'zod';
 import type { ClusterSummary, Contract, InboxSignal, ResolverOutput } from '../../contract';
@@ -17,6 +18,7 @@ import { clusterCountsByState, getCluster, inboxPage, similarOpenClusters, type 
 import { getRouteDecisionsWithEffects, type RouteDecisionWithEffect } from '../../store/routing-decision-repository';
 import { lastClusterChange, type ClusterChange } from '../../store/cluster-change-repository';
 import { clusterMembers, weeklySignalCounts } from '../../store/signal-reads';
+import { deliveriesOfStandingDecisions } from '../../store/notification-repository';
 import { termsOfClusters } from '../../store/term-repository';
 import { scoreCandidate } from '../../domain/clustering';
 import type { WeightedTerm } from '../../domain/terms';
@@ -24,7 +26,8 @@ import { wordsOfTerms } from '../../domain/signal-features';
 import type { ClusterReason, SignalClustering } from '../../store/signal-repository';
 import { clock } from '../clock';
 import { requireSignalReader } from './access';
-import { decisionDtoOf } from './routing-dto';
+import { notificationStatesFrom, type NotificationState } from './notify-raisers';
+import { decisionDtoOf, notificationDtoOf } from './routing-dto';
 
 type InputOf<K extends keyof Contract> = z.output<Contract[K]['input']>;
 type UndoableChange = NonNullable<ResolverOutput<'signals.inbox'>['undoable']>;
@@ -154,8 +157,20 @@ const tabCounts = (byState: Record<string, number>): TabCounts => ({
   declined: byState.declined ?? 0,
 });
 
-/** A cluster's decision, trend, and — parked, or back in the Inbox from the parking lot — its evidence since parking. */
-function detailsOf(cluster: ClusterRead, decision: RouteDecisionWithEffect | undefined, trend: number[] | undefined, thresholds: ParkingThresholds): ClusterDetails {
+/** The tabs that list decided clusters: there, a triager sees who was told of each decision. */
+const DECIDED_STATES: ReadonlySet<string> = new Set(['parked', 'routed', 'declined']);
+
+/**
+ * A cluster's decision, trend, — parked, or back in the Inbox from the parking lot — its evidence since parking,
+ * and (when read: `told` is undefined when it was not) who was told of its decision.
+ */
+function detailsOf(
+  cluster: ClusterRead,
+  decision: RouteDecisionWithEffect | undefined,
+  trend: number[] | undefined,
+  thresholds: ParkingThresholds,
+  told: ReadonlyMap<string, NotificationState> | undefined,
+): ClusterDetails {
   const parking = decision?.route === 'parking-lot' && decision.parkedAt && (cluster.state === 'parked' || cluster.state === 'new') ? decision.parkedAt : null;
   return {
     decision: decision ? decisionDtoOf(decision, decision.jiraEffectId ? (decision.effect ?? { state: 'absent' }) : undefined) : null,
@@ -163,6 +178,7 @@ function detailsOf(cluster: ClusterRead, decision: RouteDecisionWithEffect | und
     sinceParking: parking
       ? { signals: cluster.signalCount - parking.signals, arr: cluster.arrTotal - parking.arr, thresholds: { ...thresholds } }
       : null,
+    notifications: told && decision?.decisionId ? notificationDtoOf(told.get(decision.decisionId)) : null,
   };
 }
 
@@ -177,10 +193,12 @@ export interface TabReads {
 /**
  * A tab page's reads in two round trips whatever the number of signals: the page, the caller's last change, the
  * counts (first page only) and the parking thresholds at once; then the page's decisions (with their outbox
- * effects) and weekly counts at once. Exported for the benchmark (`signals.inbox 1k/100k`).
+ * effects) and weekly counts at once — and, on the tabs of decided clusters for a caller who may triage
+ * (`withNotifications`), the deliveries of those decisions, one more statement in the same round. Exported for
+ * the benchmark (`signals.inbox 1k/100k`).
  */
-export async function tabReads(input: InputOf<'signals.inbox'>, accountId: string, now: number): Promise<TabReads> {
-  return tabSecondRound(await tabFirstRound(input, accountId, now), now);
+export async function tabReads(input: InputOf<'signals.inbox'>, accountId: string, now: number, withNotifications = false): Promise<TabReads> {
+  return tabSecondRound(await tabFirstRound(input, accountId, now), now, withNotifications && DECIDED_STATES.has(input.state));
 }
 
 type FirstRound = Omit<TabReads, 'details'> & { parking: ParkingThresholds };
@@ -206,11 +224,15 @@ async function tabFirstRound(input: InputOf<'signals.inbox'>, accountId: string,
   return { page, last, counts: byState ? tabCounts(byState) : null, parking: rules.parking };
 }
 
-async function tabSecondRound(first: FirstRound, now: number): Promise<TabReads> {
+async function tabSecondRound(first: FirstRound, now: number, withNotifications: boolean): Promise<TabReads> {
   const { page, parking, ...rest } = first;
   const ids = page.clusters.map((c) => c.id);
-  const [decisions, trends] = ids.length === 0 ? [new Map(), new Map()] : await Promise.all([getRouteDecisionsWithEffects(ids), weeklySignalCounts(ids, now, TREND_WEEKS)]);
-  return { ...rest, page, details: Object.fromEntries(page.clusters.map((c) => [c.id, detailsOf(c, decisions.get(c.id), trends.get(c.id), parking)])) };
+  const [decisions, trends, deliveries] =
+    ids.length === 0
+      ? [new Map<string, RouteDecisionWithEffect>(), new Map<string, number[]>(), undefined]
+      : await Promise.all([getRouteDecisionsWithEffects(ids), weeklySignalCounts(ids, now, TREND_WEEKS), withNotifications ? deliveriesOfStandingDecisions(ids) : undefined]);
+  const told = deliveries ? notificationStatesFrom(deliveries) : undefined;
+  return { ...rest, page, details: Object.fromEntries(page.clusters.map((c) => [c.id, detailsOf(c, decisions.get(c.id), trends.get(c.id), parking, told)])) };
 }
 
 /**
@@ -223,7 +245,8 @@ export async function signalsInbox(input: InputOf<'signals.inbox'>, accountId: s
   // Jira's answer on access comes with the first round; the second is sent only once it said yes, so a refused
   // caller leaves no reads running behind the refusal.
   const [access, first] = await Promise.all([requireSignalReader(input.projectKey), tabFirstRound(input, accountId, now)]);
-  const reads = await tabSecondRound(first, now);
+  // Who was told of each decision is for those who may triage (the same answer from Jira that shows the actions).
+  const reads = await tabSecondRound(first, now, access.canTriage && DECIDED_STATES.has(input.state));
   const { page, last } = reads;
   return {
     clusters: page.clusters.map(clusterSummary),

@@ -106,8 +106,13 @@ export interface NotificationState {
  * in Slack · 1 waiting for a Slack token"). Read as the app: the caller must be allowed to see the decisions.
  */
 export async function notificationStateOf(decisionIds: readonly string[]): Promise<Map<string, NotificationState>> {
+  return notificationStatesFrom(await deliveriesOfDecisions(decisionIds));
+}
+
+/** The notification state of each decision these deliveries belong to, by decision id (pure: the triage tabs read the deliveries themselves). */
+export function notificationStatesFrom(deliveries: Iterable<Pick<StoredDelivery, 'decisionId' | 'step' | 'channel' | 'recipient' | 'state' | 'detail'>>): Map<string, NotificationState> {
   const out = new Map<string, NotificationState>();
-  for (const delivery of await deliveriesOfDecisions(decisionIds)) {
+  for (const delivery of deliveries) {
     const state = out.get(delivery.decisionId) ?? { sent: 0, held: 0, failed: 0, unreachable: 0, problems: [] };
     state[delivery.state] += 1;
     if (delivery.state !== 'sent') state.problems.push({ step: delivery.step, channel: delivery.channel, recipient: delivery.recipient, state: delivery.state, detail: delivery.detail });

@@ -7,6 +7,7 @@ import { callResolver, asResolverCallError } from '../../api';
 import { formatMoney, plural } from '../../ui/format';
 import { When } from './ClusterRow';
 import { routeLabel } from './route-words';
+import { NotificationSummary } from './NotificationState';
 
 /** Signals per week as a small bar chart; the numbers themselves are its text alternative. */
 export function Sparkline({ trend }: { trend: readonly number[] }) {
@@ -104,8 +105,9 @@ function sinceParkingWords(since: NonNullable<ClusterDetails['sinceParking']>): 
 }
 
 /**
- * Under a cluster's title: where it went, why, who and when (Routed, Declined, Parking lot), the Jira side, and
- * for a parked cluster (or one back in the Inbox from the parking lot) the evidence gained since parking.
+ * Under a cluster's title: where it went, why, who and when (Routed, Declined, Parking lot), the Jira side, who
+ * was told of it (for those who may triage), and for a parked cluster (or one back in the Inbox from the parking
+ * lot) the evidence gained since parking.
  */
 export function ClusterDecision({
   projectKey,
@@ -158,6 +160,7 @@ export function ClusterDecision({
         </span>
       )}
       <JiraSide projectKey={projectKey} decision={decision} canTriage={canTriage} onDecision={onDecision} />
+      {details?.notifications && <NotificationSummary state={details.notifications} />}
     </div>
   );
 }

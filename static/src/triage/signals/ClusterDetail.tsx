@@ -1,4 +1,5 @@
 import Button from '@atlaskit/button/new';
+import type { NotificationStateDto } from '../../../../src/contract/signals';
 import type { ResolverCallError } from '../../api';
 import { Loading } from '../../ui/Loading';
 import { LazyErrorMessage } from '../../ui/LazyErrorMessage';
@@ -7,6 +8,7 @@ import { VISUALLY_HIDDEN } from '../../ui/visually-hidden';
 import { MERGE_PICKS } from './inbox-keys';
 import { SignalRow, type SignalActions } from './SignalRow';
 import { SimilarRow, type SimilarActions } from './SimilarRow';
+import { NotificationProblems } from './NotificationState';
 import type { ClusterView } from './use-open-cluster';
 import { StartNoteFromCluster } from '../discovery/StartNoteFromCluster';
 
@@ -24,6 +26,8 @@ export interface DetailState {
   /** Said once after a conflict reloaded the cluster, or after an action that needs the person to know. */
   notice: string | null;
   failure: { error: ResolverCallError; retry: () => void } | null;
+  /** Who was told of the cluster's decision (decided tabs, for a triager): the deliveries that did not go out are listed. */
+  notifications?: NotificationStateDto | null;
 }
 
 export interface DetailActions extends SignalActions, SimilarActions {
@@ -47,6 +51,7 @@ export function ClusterDetail({ state, actions }: { state: DetailState; actions:
         </p>
       )}
       {state.failure && <LazyErrorMessage error={state.failure.error} onRetry={state.failure.retry} />}
+      {state.notifications && <NotificationProblems state={state.notifications} />}
       {canTriage && (
         <div className="si-detail-bar" role="toolbar" aria-label={`Change “${view.cluster.title}”`}>
           <span aria-live="polite" data-testid="inbox-selected-count">

@@ -6,6 +6,7 @@ import { ROUTE_LABELS } from './route-words';
 const ROUTING_ROWS: ReadonlyArray<[string[], string]> = [
   [['x', 'Space'], 'select the cluster, to route several at once (Esc clears)'],
   ...ROUTE_KEYS.map(({ key, route }): [string[], string] => [[key], `route to ${ROUTE_LABELS[route]}: asks the rationale${route === 'declined' ? ' (the reason)' : ''}${route === 'roadmap' ? ' and the epic' : route === 'quick-fix' ? ' and the project' : route === 'duplicate' ? ' and the cluster it duplicates' : ''}`]),
+  [ROUTE_KEYS.map(({ key }) => key), 'on a signal in an open cluster: route that signal on its own (it leaves the cluster for one of its own; z undoes the split)'],
 ];
 
 /** [keys, what they do] — the scheme of inbox-keys.ts, in the order a person meets it. */
@@ -86,7 +87,7 @@ export function InboxHelp({ id, open, onToggle, canTriage, routing = false, chan
         <div id={`${id}-all`} className="si-help-all" data-testid="inbox-keys-table">
           <KeyTable caption="In the list of clusters" rows={canTriage ? LIST_KEYS : LIST_KEYS.filter(([keys]) => !['r', 'z'].includes(keys[0]!))} />
           <KeyTable caption="In an open cluster" rows={canTriage ? CLUSTER_KEYS : CLUSTER_KEYS.slice(0, 1)} />
-          {canTriage && routing && <KeyTable caption="Routing (on the focused cluster, the selected ones, or the open one)" rows={ROUTING_ROWS} />}
+          {canTriage && routing && <KeyTable caption="Routing (on the focused cluster, the selected ones, or the focused signal of an open cluster)" rows={ROUTING_ROWS} />}
         </div>
       )}
     </div>

@@ -18,6 +18,7 @@ import { isSignalCategory } from './reasons';
 import { useClusterChanges } from './use-cluster-changes';
 import { useInbox, type InboxFilters, type TabState } from './use-inbox';
 import { routeLabel } from './route-words';
+import { signalInWords } from './signal-words';
 import { useInboxNavigation } from './use-inbox-navigation';
 import { useOpenCluster } from './use-open-cluster';
 import './inbox.css';
@@ -50,7 +51,8 @@ const isTextField = (target: HTMLElement): boolean =>
 export default function InboxTab({ projectKey, tab = 'inbox', onCounts }: { projectKey: string; tab?: ClusterTab; onCounts?: (counts: TabCounts) => void }) {
   const [filters, setFilters] = useState<InboxFilters>({ sort: 'evidence' });
   const inbox = useInbox(projectKey, filters, STATE_OF_TAB[tab], onCounts);
-  const [routing, setRouting] = useState<{ route: SignalRoute; targets: ClusterSummary[] } | null>(null);
+  /** The dialog's route and clusters; with `signal`, that one signal of the (one) open cluster. */
+  const [routing, setRouting] = useState<{ route: SignalRoute; targets: ClusterSummary[]; signal?: InboxSignal } | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const open = useOpenCluster(projectKey, openId);
   const { region, announce } = useAnnouncer();
@@ -138,6 +140,45 @@ export default function InboxTab({ projectKey, tab = 'inbox', onCounts }: { proj
     setRouting({ route, targets });
   };
 
+  /** One signal of the open cluster, on its own: the focused one (from a key), or the row's (its Route… button). */
+  const startRoutingSignal = (route: SignalRoute, chosen?: InboxSignal) => {
+    if (!routable) return announce(`Clusters in ${TAB_NAMES[tab]} are decided already: only the Inbox and the Parking lot are routed from the keyboard.`);
+    if (!view || !mayChange()) return;
+    const signal = chosen ?? view.signals.find((s) => `s:${s.id}` === itemFocusKey);
+    if (!signal) return announce('Move to a signal first.');
+    if (signal.pending) return announce('This signal is still being clustered; wait a moment before routing it.');
+    setRouting({ route, targets: [view.cluster], signal });
+  };
+
+  /**
+   * One signal was routed: it left the open cluster for a cluster of its own (on the tab of its route now). The
+   * open cluster and the list are read again, and the focus goes to the signal that took its place.
+   */
+  const afterRoutedSignal = (decided: Decided, signal: InboxSignal) => {
+    const route = decided.decision?.route ?? '';
+    const pending = decided.decision?.jira.state === 'pending';
+    const whole = decided.clusterId === openId;
+    const tabName = route === 'parking-lot' ? 'the Parking lot' : route === 'declined' ? 'Declined' : route === 'duplicate' ? 'the cluster it duplicates' : 'Routed';
+    setItemCursor((c) => ({ ...c, selected: new Set([...c.selected].filter((k) => k !== `s:${signal.id}`)) }));
+    if (whole) {
+      // The only signal: its cluster was routed as it is, and leaves this tab.
+      afterRouted([decided]);
+      return;
+    }
+    announce(`${signalInWords(signal, 40)} routed to ${routeLabel(route)} as a cluster of its own: see it in ${tabName}.${pending ? ' Its Jira side is pending.' : ''}`);
+    void open.reload().then((now) => {
+      if (!now) return;
+      // The row that took the routed signal's place (the next one, or the last when it was last).
+      const index = view?.signals.findIndex((s) => s.id === signal.id) ?? 0;
+      const next = now.signals[Math.min(Math.max(index, 0), now.signals.length - 1)];
+      if (next) {
+        setItemCursor((c) => ({ ...c, focusKey: `s:${next.id}`, lastIndex: Math.max(index, 0) }));
+        requestFocus(`s:${next.id}`);
+      } else if (openId) requestFocus(`c:${openId}`);
+    });
+    void inbox.refresh();
+  };
+
   const afterRouted = (decided: readonly Decided[]) => {
     const ids = decided.map((d) => d.clusterId);
     const titles = decided.map((d) => clusters.find((c) => c.id === d.clusterId)?.title).filter((t): t is string => Boolean(t));
@@ -156,7 +197,8 @@ export default function InboxTab({ projectKey, tab = 'inbox', onCounts }: { proj
   function run(command: InboxCommand, level: 'list' | 'cluster'): boolean {
     switch (command.type) {
       case 'route':
-        startRouting(command.route, level);
+        if (command.signal) startRoutingSignal(command.route);
+        else startRouting(command.route, level);
         return true;
       case 'move':
         if (level === 'list') {
@@ -309,6 +351,7 @@ export default function InboxTab({ projectKey, tab = 'inbox', onCounts }: { proj
       if (mayChange()) changes.setCategories([signal], () => category, signal.category === category);
     },
     onNotSame: (signal) => moveOut(true, [signal]),
+    ...(routable ? { onRoute: (signal: InboxSignal) => startRoutingSignal('roadmap', signal) } : {}),
     onMerge: (similar) => {
       if (view && mayChange()) changes.merge(view, similar);
     },
@@ -375,6 +418,7 @@ export default function InboxTab({ projectKey, tab = 'inbox', onCounts }: { proj
                 mergeArmed,
                 notice: changes.notice,
                 failure: changes.failure,
+                notifications: inbox.data?.details[cluster.id]?.notifications ?? null,
               }}
               actions={detailActions}
             />
@@ -449,12 +493,20 @@ export default function InboxTab({ projectKey, tab = 'inbox', onCounts }: { proj
             route={routing.route}
             targets={routing.targets}
             candidates={clusters}
+            signal={routing.signal ?? null}
             onClose={() => {
               const back = routing.targets[0];
+              const signal = routing.signal;
               setRouting(null);
-              if (back && clusters.some((c) => c.id === back.id)) requestFocus(`c:${back.id}`);
+              if (signal && view?.signals.some((s) => s.id === signal.id)) requestFocus(`s:${signal.id}`);
+              else if (back && clusters.some((c) => c.id === back.id)) requestFocus(`c:${back.id}`);
             }}
             onDecided={(decided) => {
+              if (routing.signal && decided[0]) {
+                afterRoutedSignal(decided[0], routing.signal);
+                setRouting(null);
+                return;
+              }
               afterRouted(decided);
               const left = routing.targets.filter((t) => !decided.some((d) => d.clusterId === t.id));
               if (left.length === 0) setRouting(null);

@@ -1,27 +1,30 @@
 /**
- * The routing dialog: opened by a route's key (e q p d u) on the focused cluster or the selected ones. It asks
+ * The routing dialog: opened by a route's key (e q p d u) on the focused cluster or the selected ones, or on one
+ * signal in an open cluster (then that signal is split off into a cluster of its own, which is routed). It asks
  * the rationale (required, with its limit shown) and what the route needs: Roadmap an epic to link (searched in
  * a project) or one to create; Quick fix a project the lead can create issues in and whether the issue goes
  * straight into the next sprint; Duplicate the cluster it duplicates (never itself); Declined a reason.
  *
  * - Checked with the contract's own schema before sending, so the messages are the server's.
  * - `conflict` (another lead decided first, or a signal joined): the dialog stays open with what stands now, the
- *   clusters at their current versions, and everything typed kept; routing again decides on what is shown.
+ *   clusters at their current versions, and everything typed kept; routing again decides on what is shown. A
+ *   signal whose split went through but whose routing did not is routed again as the cluster it now is.
  * - Ctrl+Enter (⌘+Enter) routes; Esc closes.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
-import Button from '@atlaskit/button/new';
+import Modal, { ModalBody, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
 import SectionMessage from '@atlaskit/section-message';
-import type { ClusterSummary, ResolverInput, ResolverOutput } from '../../../../src/contract';
+import type { ClusterSummary, InboxSignal, ResolverInput, ResolverOutput } from '../../../../src/contract';
 import { routeInputSchema } from '../../../../src/contract/signals';
 import { RATIONALE_MAX_CHARS } from '../../../../src/domain/routing';
 import { SIGNAL_ROUTES, type SignalRoute } from '../../../../src/domain/signals';
 import { asResolverCallError, callResolver, type ResolverCallError } from '../../api';
+import { DialogFooter } from '../../ui/DialogFooter';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { plural, timeAgo } from '../../ui/format';
 import { ROUTE_HINTS, ROUTE_LABELS, routeLabel } from './route-words';
 import { ROUTE_KEYS } from './inbox-keys';
+import { signalInWords } from './signal-words';
 import './csv-share.css';
 
 type RouteResult = ResolverOutput<'signals.route'>['results'][number];
@@ -33,6 +36,8 @@ export interface RouteDialogProps {
   targets: readonly ClusterSummary[];
   /** The clusters loaded in the tab: what a duplicate may name. */
   candidates: readonly ClusterSummary[];
+  /** One signal of the (single) target cluster to route on its own: it is split off into a cluster of its own first. */
+  signal?: InboxSignal | null;
   onClose: () => void;
   /** Some or all targets were decided: they leave the tab (the dialog closes when none is left). */
   onDecided: (decided: readonly RouteResult[]) => void;
@@ -49,17 +54,21 @@ function usePauseValue<T>(value: T, ms: number): T {
   return paused;
 }
 
-export default function RouteDialog({ projectKey, route: initialRoute, targets: initialTargets, candidates, onClose, onDecided }: RouteDialogProps) {
+export default function RouteDialog({ projectKey, route: initialRoute, targets: initialTargets, candidates, signal: initialSignal = null, onClose, onDecided }: RouteDialogProps) {
   const id = useId();
   const [route, setRoute] = useState<SignalRoute>(initialRoute);
   const [targets, setTargets] = useState<ClusterSummary[]>([...initialTargets]);
+  // Dropped once its split went through (the conflict then names its own cluster): from then on that cluster is routed.
+  const [signal, setSignal] = useState<InboxSignal | null>(initialSignal);
+  // The only signal of its cluster is routed as that cluster: splitting it out would leave an empty one behind.
+  const splitting = signal !== null && (targets[0]?.signalCount ?? 0) > 1;
   const [rationale, setRationale] = useState('');
   const [project, setProject] = useState(projectKey);
   const [intoNextSprint, setIntoNextSprint] = useState(false);
   const [epicMode, setEpicMode] = useState<'existing' | 'create'>('existing');
   const [epicKey, setEpicKey] = useState('');
   const [epicQuery, setEpicQuery] = useState('');
-  const [epicSummary, setEpicSummary] = useState(initialTargets[0]?.title.slice(0, 255) ?? '');
+  const [epicSummary, setEpicSummary] = useState((initialSignal?.text ?? initialTargets[0]?.title ?? '').trim().slice(0, 255));
   const [duplicateOf, setDuplicateOf] = useState('');
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<ResolverCallError | null>(null);
@@ -102,7 +111,7 @@ export default function RouteDialog({ projectKey, route: initialRoute, targets: 
 
   const input = (): ResolverInput<'signals.route'> => ({
     projectKey,
-    targets: targets.map((t) => ({ clusterId: t.id, version: t.version })),
+    targets: targets.map((t) => ({ clusterId: t.id, version: t.version, ...(splitting && signal ? { signalId: signal.id } : {}) })),
     route,
     rationale,
     ...(route === 'roadmap' ? { roadmap: epicMode === 'existing' ? { epicKey } : { create: { projectKey: project, summary: epicSummary } } } : {}),
@@ -134,6 +143,14 @@ export default function RouteDialog({ projectKey, route: initialRoute, targets: 
       const stuck = results.filter((r) => r.outcome !== 'decided');
       if (decided.length > 0) onDecided(decided);
       if (stuck.length === 0) return;
+      if (signal) {
+        // One signal: refused or in conflict before its split (its cluster as it is now), or split but not routed (its own cluster now).
+        const r = stuck[0]!;
+        if (r.clusterId !== targets[0]?.id) setSignal(null);
+        if (r.current?.cluster) setTargets([r.current.cluster]);
+        setConflicts(stuck);
+        return;
+      }
       // Keep only what is left to decide, each at the version it is at now: routing again decides on what is shown.
       setTargets((ts) =>
         ts
@@ -168,7 +185,7 @@ export default function RouteDialog({ projectKey, route: initialRoute, targets: 
   };
 
   const rationaleRef = useRef<HTMLTextAreaElement>(null);
-  const what = targets.length === 1 ? `“${targets[0]!.title}”` : plural(targets.length, 'cluster');
+  const what = signal ? signalInWords(signal) : targets.length === 1 ? `“${targets[0]!.title}”` : plural(targets.length, 'cluster');
   const fieldId = (name: string) => `${id}-${name}`;
   const label = (name: string, text: string, required = false) => (
     <label className="sig-label" htmlFor={fieldId(name)}>
@@ -237,6 +254,11 @@ export default function RouteDialog({ projectKey, route: initialRoute, targets: 
         </ModalHeader>
         <ModalBody>
           <div className="ro-body">
+            {signal && targets[0] && (
+              <p className="sig-hint" data-testid="route-signal-note">
+                {splitting ? `It leaves “${targets[0].title}” for a cluster of its own, which is routed; z undoes the split.` : `It is the only signal in “${targets[0].title}”: that cluster is routed.`}
+              </p>
+            )}
             <fieldset className="ro-routes">
               <legend className="sig-label">Route</legend>
               <div className="sig-radios" role="radiogroup">
@@ -397,14 +419,7 @@ export default function RouteDialog({ projectKey, route: initialRoute, targets: 
             {problems.targets && <p className="sig-hint ro-error">{problems.targets}</p>}
           </div>
         </ModalBody>
-        <ModalFooter>
-          <Button appearance="subtle" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button appearance="primary" type="submit" isLoading={sending} testId="route-submit">
-            {conflicts.length > 0 ? 'Route again' : `Route to ${ROUTE_LABELS[route]}`}
-          </Button>
-        </ModalFooter>
+        <DialogFooter onCancel={onClose} submitLabel={conflicts.length > 0 ? 'Route again' : `Route to ${ROUTE_LABELS[route]}`} submitting={sending} submitTestId="route-submit" />
       </form>
     </Modal>
   );

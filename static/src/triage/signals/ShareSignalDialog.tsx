@@ -9,8 +9,7 @@
  * - Enter in a one-line field or Ctrl+Enter (⌘+Enter) anywhere submits; Esc closes.
  */
 import { useCallback, useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
-import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
-import Button from '@atlaskit/button/new';
+import Modal, { ModalBody, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
 import TextField from '@atlaskit/textfield';
 import { AsyncCreatableSelect } from '@atlaskit/select';
 import SectionMessage from '@atlaskit/section-message';
@@ -18,6 +17,7 @@ import { Stack, Text } from '@atlaskit/primitives';
 import { signalsContract } from '../../../../src/contract/signals';
 import { asResolverCallError, callResolver, type ResolverCallError } from '../../api';
 import { useResolver } from '../../use-resolver';
+import { DialogFooter } from '../../ui/DialogFooter';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { formatMoney } from '../../ui/format';
 import { FieldMessage } from '../../sprint-shape/FieldMessage';
@@ -341,14 +341,7 @@ export default function ShareSignalDialog({ projectKey, onClose, onShared }: Sha
             )}
           </Stack>
         </ModalBody>
-        <ModalFooter>
-          <Button appearance="subtle" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button appearance="primary" type="submit" isLoading={sending} testId="share-submit">
-            Share signal
-          </Button>
-        </ModalFooter>
+        <DialogFooter onCancel={onClose} submitLabel="Share signal" submitting={sending} submitTestId="share-submit" />
       </form>
     </Modal>
   );

@@ -13,6 +13,8 @@ export interface SignalActions {
   onToggle: (key: string, event: MouseEvent) => void;
   onSetCategory: (signal: InboxSignal, category: SignalCategory) => void;
   onNotSame: (signal: InboxSignal) => void;
+  /** Route this signal on its own (the Inbox and the Parking lot): absent where clusters are decided already. */
+  onRoute?: (signal: InboxSignal) => void;
 }
 
 /** The customer's words, with the words behind a suggested category marked. */
@@ -133,6 +135,19 @@ export const SignalRow = memo(function SignalRow({
             <button type="button" tabIndex={-1} disabled={locked} onClick={() => actions.onNotSame(signal)}>
               Not the same
             </button>
+            {actions.onRoute && (
+              <button
+                type="button"
+                tabIndex={-1}
+                disabled={locked}
+                onClick={() => actions.onRoute?.(signal)}
+                aria-label={`Route the signal from ${signal.customer} on its own`}
+                title="Route this signal on its own (e q p d u)"
+                data-testid="inbox-signal-route"
+              >
+                Route…
+              </button>
+            )}
           </div>
         </td>
       )}

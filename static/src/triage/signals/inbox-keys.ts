@@ -16,7 +16,8 @@
  *
  * Routing (the Inbox and the Parking lot): one key per route — `e` roadmap (an epic; `r` is rename), `q` quick
  * fix, `p` parking lot, `d` declined, `u` duplicate — on the focused cluster, or on the clusters selected with
- * `x`/Space in the list; inside an open cluster, on that cluster. None of them is a category digit or an
+ * `x`/Space in the list; inside an open cluster, on the focused signal alone (split off into a cluster of its
+ * own, which is routed), and on a similar cluster, on the open cluster. None of them is a category digit or an
  * Inbox key, so they never clash.
  */
 import type { SignalCategory, SignalRoute } from '../../../../src/domain/signals';
@@ -64,7 +65,8 @@ export type InboxCommand =
   | { type: 'rename' }
   | { type: 'undo' }
   | { type: 'help' }
-  | { type: 'route'; route: SignalRoute };
+  /** `signal`: the focused signal in the open cluster, on its own; otherwise the cluster(s) the level names. */
+  | { type: 'route'; route: SignalRoute; signal?: true };
 
 /** One key per route, in the order the help lists them. */
 export const ROUTE_KEYS: ReadonlyArray<{ key: string; route: SignalRoute }> = [
@@ -75,7 +77,7 @@ export const ROUTE_KEYS: ReadonlyArray<{ key: string; route: SignalRoute }> = [
   { key: 'u', route: 'duplicate' },
 ];
 
-const routeFor = (key: string): InboxCommand | null => {
+const routeFor = (key: string): Extract<InboxCommand, { type: 'route' }> | null => {
   const route = ROUTE_KEYS.find((r) => r.key === key)?.route;
   return route ? { type: 'route', route } : null;
 };
@@ -119,7 +121,7 @@ function clusterCommand(key: string, where: KeyContext): InboxCommand | null {
   if (key === 'Escape') return where.hasSelection ? { type: 'clear' } : { type: 'close' };
   if (where.on === 'other') return null;
   const route = routeFor(key);
-  if (route) return route;
+  if (route) return where.on === 'signal' ? { ...route, signal: true } : route;
   if (key === 'r') return { type: 'rename' };
   if (key === 's') return { type: 'split' };
   if (key === 'n') return { type: 'not-same' };

@@ -1,0 +1,63 @@
+/**
+ * A decision's notification state in words (who raised its signals, told or not): one line for the cluster's row
+ * — "3 told · 1 waiting for a Slack token · 1 could not be reached" — and, for its detail, each problem as who,
+ * how, why and what to do next. Pure, so the wording is unit-tested (test/unit/signal-notification-words.test.ts).
+ */
+import type { NotificationStateDto } from '../../../../src/contract/signals';
+
+type Problem = NotificationStateDto['problems'][number];
+
+/** The row's line: the counts that are not zero, in the order a lead reads them; all zero says nobody was told yet. */
+export function notificationSummary(state: NotificationStateDto): string {
+  const parts = [
+    state.sent > 0 ? `${state.sent} told` : null,
+    state.held > 0 ? `${state.held} waiting for a Slack token` : null,
+    state.failed > 0 ? `${state.failed} not delivered` : null,
+    state.unreachable > 0 ? `${state.unreachable} could not be reached` : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length === 0 ? 'Nobody told yet' : parts.join(' · ');
+}
+
+/** Whether anything needs the lead (or an admin): a problem listed, or left out of the list. */
+export const hasNotificationProblems = (state: NotificationStateDto): boolean => state.held + state.failed + state.unreachable > 0;
+
+const STEP_WORDS: Readonly<Record<Problem['step'], string>> = { decided: 'The decision', 'in-jira': 'The Jira issue', shipped: 'Shipped' };
+
+/** Who a delivery was for, from how it is stored: a Slack user id or `email:<address>`, `<channel>:<thread ts>`, a Jira account id, a name. */
+export function recipientInWords(problem: Pick<Problem, 'channel' | 'recipient'>): string {
+  const { channel, recipient } = problem;
+  switch (channel) {
+    case 'slack-dm':
+      return recipient.startsWith('email:') ? `a Slack message to ${recipient.slice(6)}` : `a Slack message to Slack user ${recipient}`;
+    case 'slack-thread':
+      return `a reply in the Slack thread in channel ${recipient.split(':')[0]}`;
+    case 'jira-watcher':
+      return `Jira account ${recipient} as a watcher`;
+    case 'none':
+      return recipient;
+  }
+}
+
+/** What to do about it, by what went wrong and how it was to be told. */
+export function nextStepOf(problem: Pick<Problem, 'state' | 'channel'>): string {
+  if (problem.state === 'held') return 'Save a Slack bot token in Upstream settings (a Jira admin can).';
+  if (problem.state === 'unreachable') return 'Tell them yourself: Upstream has no way to reach them.';
+  switch (problem.channel) {
+    case 'slack-thread':
+      return 'Invite the bot to that channel (/invite @upstream); the rep is sent a direct message either way.';
+    case 'jira-watcher':
+      return 'Add them as a watcher on the issue yourself.';
+    default:
+      return 'Tell them yourself, or check the rep in Slack.';
+  }
+}
+
+const STATE_WORDS: Readonly<Record<Problem['state'], string>> = { held: 'waiting for a Slack token', failed: 'not delivered', unreachable: 'could not be reached' };
+
+/** "The decision, a Slack message to jordan@…: waiting for a Slack token." — the problem's first sentence. */
+export function problemInWords(problem: Problem): string {
+  return `${STEP_WORDS[problem.step]}, ${recipientInWords(problem)}: ${STATE_WORDS[problem.state]}.`;
+}
+
+/** "and 3 more not listed" under a long list. */
+export const leftOutWords = (count: number): string => `…and ${count} more not listed.`;
