@@ -23,7 +23,13 @@
  *   "anymore" are a fault; a task that costs another ("means entering…"), calls the product causes ("ring to
  *   check…"), a chore per item ("has to be done twice") are a pain point. A capability question ("can we…?",
  *   "do you support…?", "is that possible?") is confusion; asking about plans ("any plans…", "on the roadmap") is
- *   a request.
+ *   a request. Bugs told in plain words have forms of their own: a change named as the moment it began ("since the
+ *   printer firmware update"), two figures that should agree ("says 4,210 … but the settlement was 4,390"), one
+ *   period's data in another's, a setting on and not obeyed, "still orderable", "used to send", "go missing",
+ *   "counted twice", "only 40 of the 60"; and so do pain points told as time, waiting and workarounds ("for ages",
+ *   "waiting for the import to finish", "go back to paper", "takes her a whole day", "chasing failed payments",
+ *   "emails from parents asking what…"), where a fault word inside ("failed", "wrong", "error") is the work, not
+ *   the fault.
  * - A cue inside a longer cue of another category is read as part of it and dropped ("wants" in "wants to know",
  *   "please" in "please check", "lost" in "lost a deal").
  * - `other` has cues too: praise, pricing and renewal talk, churn, and scheduling noise ("call moved to Friday").
@@ -58,15 +64,19 @@ const cues = (weight: number, phrases: string): Cue[] =>
 export const CATEGORY_CUES: Readonly<Record<SignalCategory, readonly Cue[]>> = {
   bug: [
     ...cues(3, 'broken|broke|bug|bugs|buggy|error|errors|crash*|fails|failed|failing|failure|doesnt work|does not work|didnt work|not working|stopped working|no longer works|no longer work|wrong total|wrong amount|wrong|incorrect*|glitch*|regression|500 error|502|504|exception|blank page|blank screen|white screen|white page|black screen|grey screen|gray screen'),
-    ...cues(3, 'fail|ran twice|run twice|runs twice|charged twice|sent twice|arrive twice|does nothing|nothing happens|already expired|keeps failing|keep failing|keeps crashing|not found|page not found|404|cuts it off|cut off|cuts off|truncat*'),
+    ...cues(3, 'fail|ran twice|run twice|runs twice|charged twice|sent twice|arrive twice|does nothing|nothing happens|already expired|keeps failing|keep failing|keeps crashing|not found|page not found|404|cuts it off|cuts off|truncat*'),
     ...cues(3, 'after the latest update|after the last update|after the update|after the latest release|after the last release|since the update|since the last update|since the latest update|since the release|since the last release|started after|started happening|since this morning|since yesterday|since last week|since monday|since tuesday|since wednesday|since thursday|since friday'),
-    ...cues(2, 'duplicate|duplicated|duplicates|drops|dropped|flooded|missing|stuck|in a loop|looping|infinite loop|redirect loop|freez*|never went out|never arrived|never arrive|never sent|never upload*|never load*|never show*|never appear*|never end*|never finish*|never sync*|never came|never comes|went missing|disappear*|vanish*|missing from|not showing|doesnt show|does not show|doesnt load|wont load|cant log in|cannot log in|timed out|time out|times out|expired before|still worked|still works|even though|even after|should not|shouldnt|should only|mismatch*|different fee|different total|different amount|rejected|declined|corrupt*|lost|went to a|went to the|ignored|ignores|ignoring|logged out|logs us out|logs them out|stays pending|stays on|stay on|still says|still shows|still showing|third time|second time|keeps happening|drains|draining|overheat*|not reported|not included|not used|not saved|not applied|not restored|not updated|not sent|not delivered|not triggered|reverted|resets|reset itself'),
+    ...cues(2, 'duplicate|duplicated|duplicates|drops|dropped|missing|stuck|in a loop|looping|infinite loop|redirect loop|freez*|never went out|never arrived|never arrive|never sent|never upload*|never load*|never show*|never appear*|never end*|never finish*|never sync*|never came|never comes|went missing|disappear*|vanish*|missing from|not showing|doesnt show|does not show|doesnt load|wont load|cant log in|cannot log in|timed out|time out|times out|expired before|still worked|still works|even though|even after|should not|shouldnt|should only|mismatch*|different fee|different total|different amount|rejected|declined|corrupt*|lost|went to a|went to the|ignored|ignores|ignoring|logged out|logs us out|logs them out|stays pending|stays on|stay on|still says|still shows|still showing|third time|second time|keeps happening|drains|draining|overheat*|not reported|not included|not used|not saved|not applied|not restored|not updated|not sent|not delivered|not triggered|reverted|resets|reset itself'),
     ...cues(2, 'bounce|bounces|bounced|bouncing|rejects|rejecting|hangs|hung|spins forever|keeps spinning|spinning forever|stretched|distorted|garbled|misaligned|oversold|oversell*|overbook*|double booked|double booking*|overlapping|double charg*|went negative|gone negative|goes negative'),
     // Asking the vendor to investigate is reporting a fault ("Please check.", "can you look into it?").
     ...cues(3, 'please check|please explain|please look into|please investigate|please fix|please advise|please have a look|can you check|could you check|can you look into|could you look into|look into it|looking into it|access denied|permission denied|forbidden|unauthorised|unauthorized|not authorised|not authorized'),
     ...cues(2, 'is allowed|are allowed|was allowed|were allowed|even when|goes silent|went silent|gone silent|goes quiet|went quiet|goes dark|went dark|goes blank|went blank|goes offline|went offline|kicked out|kicks us out|kicks them out|blurry|pixelated|pixellated|fuzzy|squashed|cropped|upside down|illegible|unreadable on'),
     ...cues(1.5, 'even if|weird|strange|oddly|randomly|intermittent*|sometimes'),
     ...cues(2, 'out of sync|messed up|messes up|mess up|gibberish|garbage|weird characters|overwrit*|overwrote|reverts to|reverted to|resets to|defaults back|ghost|phantom|wrongly|by mistake|for no reason|out of nowhere|should have been|shouldve been'),
+    // A fault noticed by someone: "their auditors flagged it", "two landlords noticed before we did".
+    ...cues(1.5, 'noticed|flagged|spotted'),
+    // How a thing came out, told as a fault: "the logo comes out as a black box".
+    ...cues(2, 'comes out as|came out as|come out as|prints as|printed as|renders as|rendered as|prints out as'),
     ...cues(2, 'flip back|flips back|flipped back|jump back|jumps back|jumped back|switch back|switches back|switched back'),
     ...cues(1.5, 'two times|2 times|anyway|twice|expired|cannot|cant|did not|didnt|blank|works fine in|should be|off from|off by|appear as|appears as|shows up as|shows up in|show up in|showing up in|showed it as|shows it as|a day early|day earlier|too early|too late|an hour late|an hour early|429|429s|500|503|last night|overnight|yesterday|this morning|again'),
   ],
@@ -97,6 +107,13 @@ export const CATEGORY_CUES: Readonly<Record<SignalCategory, readonly Cue[]>> = {
     ...cues(2.5, 'takes forever|took forever|takes ages|took ages|takes a long time|takes so long|takes too long|manually|by hand|every week we have to|every month we have to|one by one|tedious|painful|time consuming|waste of time|wasting|wasted|wastes|re keys|rekey*|re key*|re type*|retype*|re enter*|copy and paste|copy paste|workaround|took all|takes hours|takes days|takes minutes|spends|spend hours|spend days|two days|whole day|whole evening|whole morning|half the day|an afternoon|all of monday|in a spreadsheet|in spreadsheets|in a notebook|on paper|on a whiteboard|back to a whiteboard|gone back to|went back to|nobody has time|no time to'),
     ...cues(2, 'one at a time|separately|individually|one after another|one after the other|every single|lose an|lose a|lose hours|lose time|loses|losing|brutal|nightmare|headache|clunky|fiddl*|cumbersome|awkward|laborious|clicks|so slow|very slow|too slow|really slow|painfully|slow to|laggy|from nothing|all over again|start over|starting over|rebuild*|recreat*|redo|re do|re sort*|re push*|keeps a|keep a separate|a separate'),
     ...cues(3, 'error prone|prone to errors|prone to error|prone to mistakes'),
+    // Too much of something that works: "inboxes flooded", "fed up".
+    ...cues(2, 'flooded|swamped|drowning in|bombarded'),
+    ...cues(1.5, 'fed up'),
+    // Losing track, keying data, being stuck on calls: the effort, even where a fault word ("lost") is in it.
+    ...cues(2.5, 'lose track|lost track|losing track|loses track|data entry|double keying|stuck on the phone|stuck on hold|again and again'),
+    // People forgetting is what a chore done by hand costs ("managers forget to approve", "half of them just forget").
+    ...cues(1.5, 'forget|forgets|forgetting|keep forgetting|keeps forgetting|forget to|forgot to'),
     ...cues(2, 'stuck with|stuck doing|stuck using|hassle|faff*|chore|juggl*|double entry|double handling|messy|a mess|is a pain|a real pain|pain in the|bottleneck|busywork|paperwork|legwork|too many|so many clicks|so many steps|get missed|gets missed|got missed|slip through|slips through|get forgotten|gets forgotten|mistakes|error prone|human error|barely|full day|a full day|two person|unusable|unreadable|impossible to|hard to|difficult to|into excel|in excel|into a spreadsheet|into spreadsheets|into a sheet|chases|chased|row by row|line by line|week by week|day by day|page by page|screen by screen|item by item|person by person'),
     ...cues(1.5, 'forever|involves|involved|herself|himself|themselves|ourselves|times a day|times a week|all the time|lag|lags'),
     ...cues(2, 'every one of|manual|not happy|grumbl*|complain*|spending|most manual|sluggish|struggle*|killing|for nothing|over and over|stopped trusting|dont trust|do not trust|constantly|from scratch|types|typed|typing|copies|copying|chasing|chase'),
@@ -145,8 +162,12 @@ const NOT_IMPERATIVE_AFTER: ReadonlySet<string> = new Set(
 );
 /** An imperative opening weighs a little more than one explicit cue: it is the sentence's own verb. */
 const IMPERATIVE_WEIGHT = 3.5;
-/** "stops syncing", "stopped loading": something that worked no longer does. */
-const STOPPED = /(?<![\p{L}\p{N}])(?:stops|stopped) [\p{L}]+ing(?![\p{L}\p{N}])/u;
+/**
+ * "stops syncing", "stopped loading": something that worked no longer does — a fault as clear as "stopped working"
+ * (so it weighs as much). People who stop doing something ("stopped trusting", "stopped calling") are not one.
+ */
+const STOPPED =
+  /(?<![\p{L}\p{N}])(?:stops|stopped) (?!(?:using|trusting|calling|asking|ordering|buying|paying|booking|coming|complaining|chasing|checking|bothering|trying)(?![\p{L}\p{N}]))[\p{L}]+ing(?![\p{L}\p{N}])/u;
 
 /** Question words and auxiliaries that open a question about the product as it is. */
 const QUESTION_WORDS: ReadonlySet<string> = new Set('how why what where which who whats'.split(' '));
@@ -263,7 +284,7 @@ function structuralCues(normalised: string): Array<{ category: SignalCategory; f
     }
   }
   const stopped = STOPPED.exec(normalised);
-  if (stopped) out.push({ category: 'bug', found: { at: stopped.index, span: stopped[0].length, word: stopped[0], weight: 2 } });
+  if (stopped) out.push({ category: 'bug', found: { at: stopped.index, span: stopped[0].length, word: stopped[0], weight: 3 } });
   const duration = DURATION.exec(normalised);
   if (duration) out.push({ category: 'pain-point', found: { at: duration.index, span: duration[0].length, word: duration[0], weight: 1.5 } });
   return out;
