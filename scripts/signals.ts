@@ -69,7 +69,7 @@ export function clusterSignals(signals: readonly SignalInput[], concepts: Concep
   const index = new InMemoryClusterIndex();
   const notSame: ReadonlySet<string> = new Set();
   return signals.map((signal) => {
-    const { terms } = signalFeatures(signal.text, concepts);
+    const { terms } = signalFeatures(signal.text, concepts, signal.customer);
     const assignment = assignCluster(terms, index.candidates(terms, CANDIDATE_LIMIT), { threshold, notSame });
     const cluster = assignment.kind === 'join' ? assignment.clusterId : `c${index.size + 1}`;
     index.add(cluster, terms);

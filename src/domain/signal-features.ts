@@ -12,6 +12,10 @@
  *   the text names the concept)).
  * - Time words ("morning", "hours", "every", "week") and light verbs ("take", "give", "keep", "show") are feedback
  *   words too: they say when or how much, in signals about anything.
+ * - The customer's own name is dropped ("Dumpling Republic: the KDS drops tickets"): it says who said it, and two
+ *   signals from one customer about different needs would otherwise share two words and join. Matched word by
+ *   word on stems, so "dumpling republic" and "Dumpling Republic Ltd" both go; a customer named for what the
+ *   product does ("Payroll Partners") loses that word too, which other customers' signals still carry.
  * - At most MAX_TERMS_PER_SIGNAL word terms plus MAX_CONCEPTS_PER_SIGNAL concept terms; every term ≤ 64
  *   characters (concept ids are ≤ 63 by the concept list's schema, and clipped here all the same).
  *
@@ -66,8 +70,23 @@ export interface SignalFeatures {
 
 const byWeightThenTerm = (a: WeightedTerm, b: WeightedTerm): number => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0);
 
-/** The index terms and concepts of a signal's text (see the module comment). */
-export function signalFeatures(text: string, concepts: ConceptList): SignalFeatures {
+/**
+ * The text without the words of the customer's name (matched as tokens and as stems), or the text itself when
+ * it does not name them: what the signal says, not who said it.
+ */
+export function withoutCustomerName(text: string, customer: string | undefined): string {
+  if (!customer) return text;
+  const name = tokenize(customer).filter((token) => token.length > 1 && !STOP_WORDS.has(token));
+  if (name.length === 0) return text;
+  const nameWords = new Set([...name, ...name.map(root)]);
+  const tokens = tokenize(text);
+  const kept = tokens.filter((token) => !nameWords.has(token) && !nameWords.has(root(token)));
+  return kept.length === tokens.length ? text : kept.join(' ');
+}
+
+/** The index terms and concepts of a signal's text (see the module comment); `customer` is who the signal is from. */
+export function signalFeatures(text: string, concepts: ConceptList, customer?: string): SignalFeatures {
+  text = withoutCustomerName(text, customer);
   const rooted = new Map<string, number>();
   for (const { term: key, weight } of termsOf(text, Number.MAX_SAFE_INTEGER, root)) {
     if (FEEDBACK_WORDS.has(key) || NUMBER.test(key)) continue;

@@ -205,7 +205,7 @@ describe('clustering through the pipeline', () => {
     await sandbox.asApp(() => indexSignalTerms(id));
     const indexed = await sandbox.asApp(() => termsOfSignal(id));
     const concepts = await sandbox.asApp(() => conceptListForClustering(fakeNow));
-    const expected = [...featuresOf(text, concepts).features.terms].sort((a, b) => (a.term < b.term ? -1 : 1));
+    const expected = [...featuresOf(text, concepts, 'Brightwater Logistics').features.terms].sort((a, b) => (a.term < b.term ? -1 : 1));
     expect(indexed).toEqual(expected);
     // The rows clustering wrote and the rows the effect writes are the same rows: stems ("invoic"), not the light stemmer's "invoice".
     expect(indexed).toEqual(clustered);

@@ -113,7 +113,7 @@ export async function moveSignals(input: { signalIds: readonly string[]; from: E
   await setSignalsCluster(ids, toId, movedBy(input.by, now), now, { fromClusterId: input.from.id });
   if (isNew(input.to)) {
     const concepts = await conceptListForClustering(now);
-    const terms = signals.flatMap((s) => signalFeatures(s.signal.text, concepts).terms);
+    const terms = signals.flatMap((s) => signalFeatures(s.signal.text, concepts, s.signal.customer).terms);
     const words = wordsOfTerms(signals.map((s) => s.signal.text));
     const category = signals.find((s) => s.category !== undefined)?.category;
     await upsertClusterWithEvidence(

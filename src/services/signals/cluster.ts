@@ -40,8 +40,8 @@ export type ClusterOutcome =
   | { outcome: 'joined' | 'started'; signalId: string; clusterId: string; category: string; reason: ClusterReason; decisionMs: number };
 
 /** The pure part before SQL: features and the category suggestion. */
-export function featuresOf(text: string, concepts: ConceptList): { features: SignalFeatures; category: CategorySuggestion } {
-  return { features: signalFeatures(text, concepts), category: suggestCategory(text) };
+export function featuresOf(text: string, concepts: ConceptList, customer?: string): { features: SignalFeatures; category: CategorySuggestion } {
+  return { features: signalFeatures(text, concepts, customer), category: suggestCategory(text) };
 }
 
 const asCategory = (value: string | undefined): SignalCategory | undefined =>
@@ -65,7 +65,7 @@ export async function clusterSignal(signalId: string): Promise<ClusterOutcome> {
   const concepts = await conceptListForClustering(clock.now().getTime());
 
   let started = performance.now();
-  const { features, category } = featuresOf(read.signal.text, concepts);
+  const { features, category } = featuresOf(read.signal.text, concepts, read.signal.customer);
   let decisionMs = performance.now() - started;
 
   await writeSignalTerms(signalId, features.terms);
@@ -198,7 +198,7 @@ async function finishClustering(read: SignalClustering): Promise<void> {
   const clusterId = read.clusterId!;
   const now = clock.now().getTime();
   const concepts = await conceptListForClustering(now);
-  const { features, category } = featuresOf(read.signal.text, concepts);
+  const { features, category } = featuresOf(read.signal.text, concepts, read.signal.customer);
   const confirmed = read.categorySource === 'confirmed' ? asCategory(read.category) : undefined;
   await upsertClusterWithEvidence({ id: clusterId, title: titleFor(features, read.signal.text), state: 'new', category: confirmed ?? category.category }, now);
   await refreshClusterTerms(clusterId);

@@ -22,7 +22,7 @@ export async function indexSignalTerms(signalId: string): Promise<void> {
     return;
   }
   const concepts = await conceptListForClustering(clock.now().getTime());
-  await writeSignalTerms(signalId, featuresOf(signal.text, concepts).features.terms);
+  await writeSignalTerms(signalId, featuresOf(signal.text, concepts, signal.customer).features.terms);
   // The signal read does not carry its cluster; the refresh finds it in the same statement.
   await refreshClusterTermsOfSignal(signalId);
 }

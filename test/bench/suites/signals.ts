@@ -394,7 +394,7 @@ async function benchClustering(own: Sandbox, data: DataSet, label: string, repor
   // Warm-up: the concept list read (KVS, cached per process), the concept list's and the category cues' compiled
   // patterns, and the JIT, outside the measurement.
   await own.asApp(() => clusterSignal(signalKey('crm', signals[0].externalId)));
-  for (let round = 0; round < 5; round += 1) for (const signal of signals) featuresOf(signal.text, DEFAULT_CONCEPTS);
+  for (let round = 0; round < 5; round += 1) for (const signal of signals) featuresOf(signal.text, DEFAULT_CONCEPTS, signal.customer);
   const decisions: number[] = [];
   const wall: number[] = [];
   const statements: number[] = [];
@@ -410,7 +410,7 @@ async function benchClustering(own: Sandbox, data: DataSet, label: string, repor
   }
   // The same pure decision, CPU-timed by the process (user + system), over the same texts, as a cross-check.
   const cpuStart = process.cpuUsage();
-  for (const signal of signals) featuresOf(signal.text, DEFAULT_CONCEPTS);
+  for (const signal of signals) featuresOf(signal.text, DEFAULT_CONCEPTS, signal.customer);
   const cpu = process.cpuUsage(cpuStart);
   const featuresCpuMs = (cpu.user + cpu.system) / 1000 / signals.length;
   const result: ClusterBench = {
