@@ -105,7 +105,7 @@ export async function decideRoute(clusterId: string, expectedVersion: number | n
   };
   if (expectedVersion === null) {
     try {
-      await executeWrite(db.insertInto('routing_decision').values({ cluster_id: clusterId, ...values, version: 1 }).compile());
+      await executeWrite(db.insertInto('routing_decision').values({ cluster_id: clusterId, ...values, version: 1, first_decided_at: nowMs }).compile());
     } catch (error: unknown) {
       if (!isDuplicateKey(error)) throw error;
       throw new RoutingConflict(await getRoutingDecision(clusterId));
@@ -305,9 +305,10 @@ export async function storeRouteDecision(write: RouteDecisionWrite, nowMs: numbe
   const guard = write.requireClusterAt
     ? sql` AND ${sql.ref('cluster.version')} = ${write.clusterVersion} AND ${sql.ref('cluster.state')} IN (${sql.join([...write.requireClusterAt.routableStates])})`
     : sql``;
+  // `first_decided_at` is inserted, never updated: a replacing decision keeps when the cluster was first decided.
   await executeWrite(
-    sql`INSERT INTO ${sql.table('routing_decision')} (${sql.join([...WRITTEN, 'cluster_version', 'version'].map((c) => sql.id(c)))})
-SELECT ${sql.join(selected)}, ${write.clusterVersion}, 1 FROM ${sql.table('cluster')}
+    sql`INSERT INTO ${sql.table('routing_decision')} (${sql.join([...WRITTEN, 'cluster_version', 'version', 'first_decided_at'].map((c) => sql.id(c)))})
+SELECT ${sql.join(selected)}, ${write.clusterVersion}, 1, ${nowMs} FROM ${sql.table('cluster')}
 WHERE ${sql.ref('cluster.id')} = ${write.clusterId}${guard}
 ON DUPLICATE KEY UPDATE ${sql.join(updates)},
   ${sql.ref('routing_decision.version')} = IF(${older}, ${sql.ref('routing_decision.version')} + 1, ${sql.ref('routing_decision.version')}),

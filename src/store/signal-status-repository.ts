@@ -204,7 +204,7 @@ export interface HealthMonthRow {
 
 /**
  * Per month of the window: signals received, how many have a decision and how many shipped; the median time
- * from a signal to its cluster's decision and to shipped (a decision made before the signal joined counts as
+ * from a signal to its cluster's first decision (a later one that replaced it does not reset the clock) and to shipped (a decision made before the signal joined counts as
  * 0); and clusters parked that month, with how many have gained evidence since. Three statements, in parallel.
  */
 export async function pipelineHealthRows(months: readonly MonthWindow[]): Promise<HealthMonthRow[]> {
@@ -228,7 +228,7 @@ FROM ${FROM} WHERE ${inWindow} GROUP BY ${sql.id('month')}`.compile(db);
     ROW_NUMBER() OVER (PARTITION BY ${sql.id('month')}, ${sql.id('metric')} ORDER BY ${sql.id('v')}) AS ${sql.id('rn')},
     COUNT(*) OVER (PARTITION BY ${sql.id('month')}, ${sql.id('metric')}) AS ${sql.id('n')}
   FROM (
-    SELECT ${signalMonth} AS ${sql.id('month')}, 'decision' AS ${sql.id('metric')}, GREATEST(${sql.ref('d.decided_at')} - ${received}, 0) AS ${sql.id('v')}
+    SELECT ${signalMonth} AS ${sql.id('month')}, 'decision' AS ${sql.id('metric')}, GREATEST(COALESCE(${sql.ref('d.first_decided_at')}, ${sql.ref('d.decided_at')}) - ${received}, 0) AS ${sql.id('v')}
       FROM ${FROM} WHERE ${inWindow} AND ${sql.ref('d.cluster_id')} IS NOT NULL
     UNION ALL
     SELECT ${signalMonth} AS ${sql.id('month')}, 'shipped' AS ${sql.id('metric')}, GREATEST(${shippedAt} - ${received}, 0) AS ${sql.id('v')}

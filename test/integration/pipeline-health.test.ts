@@ -9,6 +9,7 @@ import { clock } from '../../src/services/clock';
 import { storageRetryPolicy } from '../../src/store/storage-retry';
 import { attachSignal } from '../../src/store/cluster-repository';
 import { recordShipped } from '../../src/store/signal-status-repository';
+import { storeRouteDecision } from '../../src/store/routing-decision-repository';
 import { as } from './work-type-helpers';
 import { DAY, addSignals, clusterWith, issueIn } from './my-signals-fixture';
 
@@ -42,8 +43,19 @@ beforeAll(async () => {
     signal('h-i', '2026-08-03'),
   ]);
   const shippedIssue = issueIn(sandbox, 'PAY', 'done');
-  // November: decided after 24 h and 72 h (median 48 h); one shipped 10 days after it arrived; one undecided.
-  await clusterWith(sandbox, [a!], 'declined', utc('2026-11-03'));
+  // November: first decided after 24 h and 72 h (median 48 h); one shipped 10 days after it arrived; one undecided.
+  const changedMind = await clusterWith(sandbox, [a!], 'declined', utc('2026-11-03'));
+  // The lead changes their mind 17 days later: the decision that stands is newer, the time to FIRST decision is not.
+  await sandbox.asApp(() =>
+    storeRouteDecision(
+      {
+        clusterId: changedMind, decisionId: `decision-${changedMind}-again`, clusterVersion: 2_000, route: 'parking-lot', rationale: 'Not now after all.',
+        decidedBy: 'lead-account', decidedByName: 'Hannah Okafor', jiraState: 'none', jiraEffectId: null, targetProjectKey: null, epicKey: null,
+        epicSummary: null, intoNextSprint: null, duplicateOf: null, requireClusterAt: null, parkBaseline: false,
+      },
+      utc('2026-11-20'),
+    ),
+  );
   await clusterWith(sandbox, [b!], 'quick-fix', utc('2026-11-08'), { issueKey: shippedIssue });
   await clusterWith(sandbox, [c!], null, utc('2026-11-10'));
   await sandbox.asApp(() => recordShipped(shippedIssue, [b!], utc('2026-11-15')));

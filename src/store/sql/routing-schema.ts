@@ -38,4 +38,7 @@ export const ROUTING_MIGRATIONS: readonly Migration[] = [
   // read backward from the index and stops after the page, as the evidence and recency sorts are.
   { name: '072-cluster-state-arr', statement: 'CREATE INDEX IF NOT EXISTS `cluster_state_arr` ON `cluster` (`state`, `arr_total`)' },
   { name: '073-cluster-state-signal-count', statement: 'CREATE INDEX IF NOT EXISTS `cluster_state_signal_count` ON `cluster` (`state`, `signal_count`)' },
+  // When the cluster was first decided: a later decision replaces the row but not this, so pipeline health's "time
+  // to first decision" is not reset by a lead changing their mind. NULL on decisions written before (read as decided_at).
+  addDecisionColumn('074-routing-decision-first-decided-at', 'first_decided_at', 'BIGINT NULL'),
 ];

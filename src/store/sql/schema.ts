@@ -92,6 +92,7 @@ export interface RoutingDecisionTable {
   into_next_sprint: WithDefault<number | boolean | null>;
   parked_signals: WithDefault<number | null>;
   parked_arr: ColumnType<string | number | null, number | null | undefined, number | null>;
+  first_decided_at: ColumnType<string | number | null, number | null | undefined, number | null>;
 }
 
 export interface OutboxTable {
