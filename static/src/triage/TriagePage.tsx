@@ -12,6 +12,7 @@ import { Metric } from '../ui/Metric';
 import { Loading } from '../ui/Loading';
 import { useNoteAddressOpens } from './discovery/note-history';
 import './triage.css';
+import { TABS, isSignalTab, type TabId } from './tabs';
 
 // Each tab is its own chunk, fetched when it is first shown: the page's first chunk carries the header and the
 // tab list only, and a tab's keyboard queue, rows and toolbar arrive with the tab.
@@ -22,22 +23,6 @@ const PipelineHealth = lazy(() => import('./PipelineHealth'));
 
 type Overview = ResolverOutput<'triage.overview'>;
 
-/**
- * The page's tabs: the signal Inbox first (where triage starts), the places a routed cluster goes (Parking lot,
- * Routed, Declined), discovery notes, then issues without a work type.
- */
-const TABS = [
-  { id: 'inbox', label: 'Inbox' },
-  { id: 'parking', label: 'Parking lot' },
-  { id: 'routed', label: 'Routed' },
-  { id: 'declined', label: 'Declined' },
-  { id: 'discovery', label: 'Discovery' },
-  { id: 'unclassified', label: 'Unclassified' },
-] as const;
-type TabId = (typeof TABS)[number]['id'];
-/** The tabs that list clusters of signals, one per place a cluster can be. */
-export type SignalTabId = Extract<TabId, 'inbox' | 'parking' | 'routed' | 'declined'>;
-const isSignalTab = (tab: TabId): tab is SignalTabId => tab === 'inbox' || tab === 'parking' || tab === 'routed' || tab === 'declined';
 
 /** The tab list's own keys (WAI-ARIA tabs): ←/→ move to the previous/next tab and show it. */
 function moveBetweenTabs(event: KeyboardEvent<HTMLButtonElement>, from: TabId, show: (tab: TabId) => void) {

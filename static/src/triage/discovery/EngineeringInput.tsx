@@ -5,7 +5,7 @@ import type { DiscoveryNoteView } from '../../../../src/contract';
 import { ENGINEERING_INPUT_KINDS, type EngineeringInputKind } from '../../../../src/domain/discovery';
 import type { ResolverCallError } from '../../api';
 import { plural } from '../../ui/format';
-import { When } from '../signals/ClusterRow';
+import { When } from '../../ui/When';
 import { ChangeRefusal } from './ChangeRefusal';
 import type { NoteState } from './use-note';
 import { inputKindWords, roleWords } from './words';

@@ -3,7 +3,7 @@ import Button from '@atlaskit/button/new';
 import type { DiscoveryNoteView, ResolverOutput } from '../../../../src/contract';
 import { asResolverCallError, callResolver, type ResolverCallError } from '../../api';
 import { formatMoney, plural } from '../../ui/format';
-import { When } from '../signals/ClusterRow';
+import { When } from '../../ui/When';
 import { ChangeRefusal } from './ChangeRefusal';
 import type { NoteState } from './use-note';
 

@@ -8,7 +8,7 @@ import { Empty } from '../../ui/Empty';
 import { Loading } from '../../ui/Loading';
 import { LazyErrorMessage } from '../../ui/LazyErrorMessage';
 import { formatMoney, plural } from '../../ui/format';
-import { When } from '../signals/ClusterRow';
+import { When } from '../../ui/When';
 import { commandForKey } from '../keyboard-queue';
 import { NewNoteDialog } from './NewNoteDialog';
 import { STATUS_APPEARANCE, STATUS_WORDS, blockedWords, isNoteStatus, statusWords } from './words';

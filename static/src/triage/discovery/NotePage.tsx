@@ -4,7 +4,7 @@ import Heading from '@atlaskit/heading';
 import type { DiscoveryNoteView } from '../../../../src/contract';
 import { Loading } from '../../ui/Loading';
 import { LazyErrorMessage } from '../../ui/LazyErrorMessage';
-import { When } from '../signals/ClusterRow';
+import { When } from '../../ui/When';
 import { EngineeringInput } from './EngineeringInput';
 import { LinkedIssues } from './LinkedIssues';
 import { NoteEvidence } from './NoteEvidence';

@@ -5,7 +5,7 @@ import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaski
 import type { DiscoveryNoteView } from '../../../../src/contract';
 import type { DiscoveryNoteStatus } from '../../../../src/domain/discovery';
 import type { ResolverCallError } from '../../api';
-import { When } from '../signals/ClusterRow';
+import { When } from '../../ui/When';
 import { ChangeRefusal } from './ChangeRefusal';
 import type { NoteState } from './use-note';
 import { STATUS_APPEARANCE, isNoteStatus, moveWords, statusWords } from './words';

@@ -5,7 +5,7 @@ import Lozenge from '@atlaskit/lozenge';
 import type { ClusterDetails, RoutingDecisionDto } from '../../../../src/contract/signals';
 import { callResolver, asResolverCallError } from '../../api';
 import { formatMoney, plural } from '../../ui/format';
-import { When } from './ClusterRow';
+import { When } from '../../ui/When';
 import { routeLabel } from './route-words';
 import { NotificationSummary } from './NotificationState';
 

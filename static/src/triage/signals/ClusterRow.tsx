@@ -1,23 +1,10 @@
 import { memo, type ReactNode } from 'react';
 import type { ClusterDetails, ClusterSummary, RoutingDecisionDto } from '../../../../src/contract/signals';
-import { formatMoney, plural, timeAgo } from '../../ui/format';
+import { formatMoney, plural } from '../../ui/format';
 import { CategoryLozenge } from './CategoryLozenge';
 import { ClusterDecision, Sparkline } from './ClusterDecision';
 import { RenameField } from './RenameField';
-
-/** "2 Dec 2026, 14:05": the exact time behind a relative one, for the title (hover) and screen readers. */
-export const exactTime = (iso: string): string => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-};
-
-export function When({ iso }: { iso: string }) {
-  return (
-    <time dateTime={iso} title={exactTime(iso)}>
-      {timeAgo(iso)}
-    </time>
-  );
-}
+import { When } from '../../ui/When';
 
 export interface ClusterRowProps {
   cluster: ClusterSummary;

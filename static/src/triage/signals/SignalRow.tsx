@@ -5,7 +5,7 @@ import { SIGNAL_CATEGORIES, type SignalCategory } from '../../../../src/domain/s
 import { formatMoney } from '../../ui/format';
 import { markCategoryWords } from './category-words';
 import { CategoryLozenge } from './CategoryLozenge';
-import { When } from './ClusterRow';
+import { When } from '../../ui/When';
 import { CATEGORY_LABELS, categorySourceInWords, isSignalCategory, reasonInWords, sourceLabel } from './reasons';
 
 export interface SignalActions {

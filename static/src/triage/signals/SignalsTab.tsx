@@ -1,5 +1,5 @@
 import type { TabCounts } from '../../../../src/contract/signals';
-import type { SignalTabId } from '../TriagePage';
+import type { SignalTabId } from '../tabs';
 import InboxTab from './InboxTab';
 
 /**
