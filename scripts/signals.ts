@@ -17,9 +17,9 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { z } from 'zod';
 import { suggestCategory } from '../src/domain/category';
-import { assignCluster, CANDIDATE_LIMIT, DEFAULT_JOIN_THRESHOLD, InMemoryClusterIndex } from '../src/domain/clustering';
+import { assignCluster, CANDIDATE_LIMIT, DEFAULT_JOIN_THRESHOLD, InMemoryClusterIndex, suggestClusterTitle } from '../src/domain/clustering';
 import { DEFAULT_CONCEPTS, validateConceptList, type ConceptList } from '../src/domain/concepts';
-import { signalFeatures } from '../src/domain/signal-features';
+import { signalFeatures, wordsOfTerms } from '../src/domain/signal-features';
 import { evaluate, type Assignment, type ClusterEvaluation } from './signals/metrics';
 
 export interface SignalInput {
@@ -83,8 +83,8 @@ export function clusterSignals(signals: readonly SignalInput[], concepts: Concep
           assignment.kind === 'join'
             ? { kind: 'join', score: round(assignment.score), sharedTerms: assignment.sharedTerms, sharedConcepts: assignment.sharedConcepts }
             : assignment.bestScore === undefined
-              ? { kind: 'new', title: assignment.title }
-              : { kind: 'new', title: assignment.title, bestScore: round(assignment.bestScore) },
+              ? { kind: 'new', title: suggestClusterTitle(terms, wordsOfTerms([signal.text])) }
+              : { kind: 'new', title: suggestClusterTitle(terms, wordsOfTerms([signal.text])), bestScore: round(assignment.bestScore) },
         category: { words: category.words, confidence: category.confidence },
       },
     };

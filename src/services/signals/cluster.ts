@@ -115,7 +115,8 @@ export async function clusterSignal(signalId: string): Promise<ClusterOutcome> {
   if (!(await recordFirstClustering(signalId, { clusterId, reason, ...write }, now))) {
     return { outcome: 'already-clustered', signalId, clusterId };
   }
-  await upsertClusterWithEvidence({ id: clusterId, title: clip(assignment.title), state: 'new', category: confirmed ?? category.category }, now);
+  // The title in the words the signal used ("invoices"), not the index's stems ("invoic") the domain's assignment titles with.
+  await upsertClusterWithEvidence({ id: clusterId, title: titleFor(features, read.signal.text), state: 'new', category: confirmed ?? category.category }, now);
   await refreshClusterTermsFor(clusterId, features.terms.map((t) => t.term));
   const settled = await settleConcurrentStart(signalId, clusterId, features, read.signal.text, now);
   if (settled) return { outcome: 'joined', signalId, clusterId: settled.clusterId, category: confirmed ?? category.category, reason: settled.reason, decisionMs };
