@@ -310,6 +310,8 @@ export const notificationStateDtoSchema = z.object({
         channel: z.enum(NOTIFY_CHANNEL_NAMES),
         /** A Slack user id, `email:<address>`, `<channel>:<thread ts>`, a Jira account id, or the raiser's name (nobody to reach). */
         recipient: z.string(),
+        /** Who that is, by name ("Marcus Bell"), as the signal named them when the delivery was recorded; null when unknown. */
+        recipientName: z.string().nullable(),
         state: z.enum(['held', 'failed', 'unreachable']),
         detail: z.string().nullable(),
       }),

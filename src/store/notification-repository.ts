@@ -105,9 +105,30 @@ export interface Delivery {
   step: NotifyStep;
   channel: DeliveryChannel;
   recipient: string;
+  /** Who `recipient` is, by name (the raiser's name as their signal has it); absent or null when not known. Not part of the id. */
+  recipientName?: string | null;
   signalIds: readonly string[];
   issueKey: string | null;
 }
+
+/** The longest name kept (the column's size, in characters). */
+const MAX_RECIPIENT_NAME = 255;
+
+/** A name as stored: trimmed, cut to the column's size by characters (never inside an emoji), null when blank. */
+function storedRecipientName(name: string | null | undefined): string | null {
+  const trimmed = name?.trim() ?? '';
+  return trimmed === '' ? null : Array.from(trimmed).slice(0, MAX_RECIPIENT_NAME).join('').trim();
+}
+
+/**
+ * Lenient: the name is only ever shown beside the recipient. Null (rows recorded before the column, or no name
+ * known), blank or not text reads as "no name", and the delivery reads as before, never hidden by its name.
+ */
+const recipientNameSchema = z
+  .string()
+  .nullable()
+  .catch(null)
+  .transform((name) => storedRecipientName(name));
 
 /** The delivery's id: the same step told the same person the same way is always the same row. */
 export const deliveryId = (d: Pick<Delivery, 'decisionId' | 'step' | 'channel' | 'recipient'>): string =>
@@ -121,6 +142,7 @@ const deliveryRowSchema = z
     step: z.enum(NOTIFY_STEPS),
     channel: z.enum(DELIVERY_CHANNELS),
     recipient: z.string(),
+    recipient_name: recipientNameSchema,
     signal_ids: z.string().transform((text, ctx) => {
       const parsed = z.array(z.string()).safeParse((() => { try { return JSON.parse(text) as unknown; } catch { return null; } })());
       if (!parsed.success) {
@@ -144,6 +166,7 @@ const deliveryRowSchema = z
     step: row.step,
     channel: row.channel,
     recipient: row.recipient,
+    recipientName: row.recipient_name,
     signalIds: row.signal_ids,
     state: row.state,
     detail: row.detail,
@@ -154,7 +177,7 @@ const deliveryRowSchema = z
   }));
 export type StoredDelivery = z.output<typeof deliveryRowSchema>;
 
-const DELIVERY_COLUMNS = ['id', 'decision_id', 'cluster_id', 'step', 'channel', 'recipient', 'signal_ids', 'state', 'detail', 'issue_key', 'slack_ts', 'attempts', 'updated_at'] as const;
+const DELIVERY_COLUMNS = ['id', 'decision_id', 'cluster_id', 'step', 'channel', 'recipient', 'recipient_name', 'signal_ids', 'state', 'detail', 'issue_key', 'slack_ts', 'attempts', 'updated_at'] as const;
 
 /** Every delivery of these decisions, oldest first (for the decision's notification state, and to skip what was sent). */
 export async function deliveriesOfDecisions(decisionIds: readonly string[]): Promise<StoredDelivery[]> {
@@ -174,11 +197,21 @@ const listedDeliverySchema = z
     step: z.enum(NOTIFY_STEPS),
     channel: z.enum(DELIVERY_CHANNELS),
     recipient: z.string(),
+    recipient_name: recipientNameSchema,
     // Lenient, as deliveryRowSchema: a state a later version adds reads as failed, never as sent.
     state: z.string().transform((s): DeliveryState => ((DELIVERY_STATES as readonly string[]).includes(s) ? (s as DeliveryState) : 'failed')),
     detail: z.string().nullable(),
   })
-  .transform((row) => ({ clusterId: row.cluster_id, decisionId: row.decision_id, step: row.step, channel: row.channel, recipient: row.recipient, state: row.state, detail: row.detail }));
+  .transform((row) => ({
+    clusterId: row.cluster_id,
+    decisionId: row.decision_id,
+    step: row.step,
+    channel: row.channel,
+    recipient: row.recipient,
+    recipientName: row.recipient_name,
+    state: row.state,
+    detail: row.detail,
+  }));
 export type ListedDelivery = z.output<typeof listedDeliverySchema>;
 
 /**
@@ -199,6 +232,7 @@ export async function deliveriesOfStandingDecisions(clusterIds: readonly string[
         'raiser_notification.step',
         'raiser_notification.channel',
         'raiser_notification.recipient',
+        'raiser_notification.recipient_name',
         'raiser_notification.state',
         'raiser_notification.detail',
       ])
@@ -220,6 +254,7 @@ const MAX_DETAIL = 500;
  */
 export async function recordDelivery(delivery: Delivery, outcome: { state: DeliveryState; detail: string | null; slackTs?: string | null }, nowMs: number): Promise<void> {
   const detail = outcome.detail === null ? null : outcome.detail.slice(0, MAX_DETAIL);
+  const recipientName = storedRecipientName(delivery.recipientName);
   const keepSent = <T>(value: T, column: 'detail' | 'slack_ts') => sql<T>`CASE WHEN ${sql.ref('state')} = 'sent' THEN ${sql.ref(column)} ELSE ${value} END`;
   await executeWrite(
     db
@@ -231,6 +266,7 @@ export async function recordDelivery(delivery: Delivery, outcome: { state: Deliv
         step: delivery.step,
         channel: delivery.channel,
         recipient: delivery.recipient.slice(0, 255),
+        recipient_name: recipientName,
         signal_ids: JSON.stringify(delivery.signalIds),
         state: outcome.state,
         detail,
@@ -246,6 +282,8 @@ export async function recordDelivery(delivery: Delivery, outcome: { state: Deliv
         state: sql<string>`CASE WHEN ${sql.ref('state')} = 'sent' THEN 'sent' ELSE ${outcome.state} END`,
         attempts: sql<number>`${sql.ref('attempts')} + 1`,
         updated_at: nowMs,
+        // A row recorded before names were (a held message sent now) gains its name; a known name is not blanked.
+        ...(recipientName !== null ? { recipient_name: recipientName } : {}),
       })
       .compile(),
   );

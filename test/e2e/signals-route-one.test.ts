@@ -136,7 +136,9 @@ test('q on a signal routes it alone with a reason: it leaves the cluster, its ow
     await problems.waitFor();
     expect(await problems.getByTestId('decision-notification-problem').count()).toBe(2);
     const first = await problems.getByTestId('decision-notification-problem').first().innerText();
-    expect(first).toContain('The decision, a Slack message to jordan@brightforge.dev: waiting for a Slack token.');
+    // Named as the signal names the rep; the address Slack was to find them by is in the name's tooltip.
+    expect(first).toContain('The decision, Jordan Reyes, by Slack message: waiting for a Slack token.');
+    expect(await problems.getByTestId('decision-notification-problem').first().getByText('The decision, Jordan Reyes', { exact: false }).getAttribute('title')).toBe('a Slack message to jordan@brightforge.dev');
     expect(first).toContain('Next: Save a Slack bot token in Upstream settings');
 
     // An admin saves the token: the held messages go out, and Routed says so.

@@ -6,6 +6,7 @@
  * (decided, in Jira, shipped). A redelivered effect sends nothing twice; Slack's 429 and 500 are retried; a
  * token Slack refuses holds the messages (visible, not lost) until an admin saves a working one.
  */
+import { sql } from '@forge/sql';
 import { Sandbox } from '../sandbox/sandbox';
 import { SEED_USERS } from '../sandbox/seed';
 import { sandboxSlack } from '../sandbox/slack/slack-emulator';
@@ -16,12 +17,14 @@ import { retryPolicy } from '../../src/jira/client';
 import { performNotifyRaisers } from '../../src/services/signals/notify-deliver';
 import { notificationStateOf, notifyRaisersShipped } from '../../src/services/signals/notify-raisers';
 import { attachSignal, createCluster } from '../../src/store/cluster-repository';
+import { deliveriesOfDecisions, recordDelivery } from '../../src/store/notification-repository';
 import { getRouteDecisions } from '../../src/store/routing-decision-repository';
 import { createSignalOnce } from '../../src/store/signal-repository';
 import { selectRows } from '../../src/store/sql/run';
 import { db } from '../../src/store/sql/schema';
 import { storageRetryPolicy } from '../../src/store/storage-retry';
 import { as } from './work-type-helpers';
+import { drainOutbox } from './outbox-drain';
 
 const today = new Date('2026-11-26T10:00:00Z');
 let sandbox: Sandbox;
@@ -37,39 +40,31 @@ const lead = (key: string, payload: unknown) => sandbox.invoke(as(LEAD, 'triage-
 const api = () => sandboxSlack.api;
 
 /** Drains the queue, then the sweeper (past every lease and backoff) until no outbox row is pending. */
-async function drain(): Promise<void> {
-  for (let sweeps = 0; sweeps < 40; sweeps += 1) {
-    await sandbox.events.settle();
-    const pending = await sandbox.asApp(() => selectRows(db.selectFrom('outbox').select('id').where('state', '=', 'pending').compile()));
-    if (pending.length === 0) return;
-    fakeNow += 16 * 60_000;
-    await sandbox.runScheduledTrigger('sweeper');
-  }
-}
+const drain = (): Promise<void> => drainOutbox(sandbox, () => void (fakeNow += 16 * 60_000));
 
 /** A Slack message shortcut's form body as the webtrigger stored it: Marcus sent a customer's words to Upstream. */
-const shortcutBody = (ts: string, threadTs?: string) =>
+const shortcutBody = (ts: string, threadTs?: string, author = 'U0CUSTOMER') =>
   new URLSearchParams({
     payload: JSON.stringify({
       type: 'message_action',
       team: { id: 'T024BE7LD', domain: 'brightforge' },
       channel: { id: CHANNEL, name: 'acme-shared' },
       user: { id: 'U0MARCUS', name: 'marcus' },
-      message: { type: 'message', user: 'U0CUSTOMER', ts, ...(threadTs ? { thread_ts: threadTs } : {}), text: 'Can the export include cost centres?' },
+      message: { type: 'message', user: author, ts, ...(threadTs ? { thread_ts: threadTs } : {}), text: 'Can the export include cost centres?' },
       response_url: 'https://hooks.slack.com/app/T024BE7LD/1/abc',
     }),
   }).toString();
 
 let n = 0;
 /** A cluster of four signals: from Slack, from a rep with Jira access, from a CRM with the rep's email, from a CRM with nobody. */
-async function routableCluster(title: string): Promise<{ clusterId: string; threadTs: string }> {
+async function routableCluster(title: string, slack: { author?: string; name?: string } = {}): Promise<{ clusterId: string; threadTs: string }> {
   n += 1;
   const clusterId = `cluster-notify-${n}`;
   const threadTs = `17640000${n}0.000100`;
   await sandbox.asApp(async () => {
     await createCluster({ id: clusterId, title, state: 'new' }, fakeNow);
     const signals = [
-      { source: 'slack' as const, externalId: `${CHANNEL}:${threadTs}`, text: 'Can the export include cost centres?', raisedByName: 'Customer in #acme-shared', rawPayload: shortcutBody(threadTs) },
+      { source: 'slack' as const, externalId: `${CHANNEL}:${threadTs}`, text: 'Can the export include cost centres?', raisedByName: slack.name ?? 'Customer in #acme-shared', rawPayload: shortcutBody(threadTs, undefined, slack.author) },
       { source: 'form' as const, externalId: `form-notify-${n}`, text: 'Finance wants cost centres in the export', raisedByName: 'Sam Whitaker', raisedByAccountId: REP_WITH_JIRA },
       { source: 'hubspot' as const, externalId: `hubspot-notify-${n}`, text: 'Cost centre column please', raisedByName: 'Jordan Reyes', raisedByEmail: 'Jordan@brightforge.dev' },
       { source: 'crm' as const, externalId: `crm-notify-${n}`, text: 'Export by cost centre', raisedByName: 'Unknown CRM user' },
@@ -89,8 +84,24 @@ async function route(clusterId: string, body: Record<string, unknown>): Promise<
   await drain();
   return (await sandbox.asApp(() => getRouteDecisions([clusterId]))).get(clusterId)!.decisionId!;
 }
+type StoredRow = { decision_id: string; step: string; channel: string; recipient: string; recipient_name: string | null; state: string; detail: string | null };
 const deliveries = (decisionId: string) =>
-  sandbox.asApp(() => selectRows(db.withTables<{ raiser_notification: { decision_id: string; step: string; channel: string; recipient: string; state: string; detail: string | null } }>().selectFrom('raiser_notification').select(['step', 'channel', 'recipient', 'state', 'detail']).where('decision_id', '=', decisionId).orderBy('step').orderBy('channel').compile()));
+  sandbox.asApp(() =>
+    selectRows(
+      db
+        .withTables<{ raiser_notification: StoredRow }>()
+        .selectFrom('raiser_notification')
+        .select(['step', 'channel', 'recipient', 'recipient_name', 'state', 'detail'])
+        .where('decision_id', '=', decisionId)
+        .orderBy('step')
+        .orderBy('channel')
+        .orderBy('recipient')
+        .compile(),
+    ),
+  );
+/** Who each delivery of a step was for, by name, as stored: "channel recipient → name". */
+const named = async (decisionId: string, step = 'decided') =>
+  (await deliveries(decisionId)).filter((d) => d.step === step).map((d) => `${d.channel} ${d.recipient} → ${d.recipient_name}`);
 
 beforeAll(async () => {
   sandbox = new Sandbox({ today });
@@ -131,7 +142,19 @@ test('a quick fix is told to every rep: Slack DM and thread reply with the ratio
 
   const state = (await sandbox.asApp(() => notificationStateOf([decisionId]))).get(decisionId)!;
   expect(state).toMatchObject({ sent: 7, held: 0, failed: 0, unreachable: 1 });
-  expect(state.problems).toEqual([{ step: 'decided', channel: 'none', recipient: expect.stringContaining('Unknown CRM user'), state: 'unreachable', detail: expect.stringContaining('no Slack user, email or Jira account') }]);
+  expect(state.problems).toEqual([
+    { step: 'decided', channel: 'none', recipient: expect.stringContaining('Unknown CRM user'), recipientName: 'Unknown CRM user', state: 'unreachable', detail: expect.stringContaining('no Slack user, email or Jira account') },
+  ]);
+  // Each delivery names who it was for. Marcus sent a customer's message (its author is the customer), so Slack
+  // knows him by his handle alone; the CRM's rep and the rep with Jira access by the names their signals have.
+  const [jiraWatcherRow] = (await deliveries(decisionId)).filter((d) => d.channel === 'jira-watcher');
+  expect(jiraWatcherRow).toMatchObject({ step: 'in-jira', recipient: REP_WITH_JIRA, recipient_name: 'Sam Whitaker', state: 'sent' });
+  expect(await named(decisionId)).toEqual([
+    expect.stringMatching(/^none Unknown CRM user \(signal .*\) → Unknown CRM user$/),
+    'slack-dm U0MARCUS → @marcus',
+    'slack-dm email:jordan@brightforge.dev → Jordan Reyes',
+    `slack-thread ${CHANNEL}:${threadTs} → @marcus`,
+  ]);
 
   // Shipped, as the issue-updated trigger will report it: told once, however often it is reported.
   await sandbox.asApp(() => notifyRaisersShipped(decisionId, issueKey, fakeNow));
@@ -161,6 +184,9 @@ test('a redelivered effect sends nothing twice', async () => {
 test('Slack answering 429 and 500 is retried, and every message arrives once', async () => {
   const { clusterId, threadTs } = await routableCluster('Declined: cost centre export');
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  // What intake asks Slack first (the Slack sender's email, for their Jira account) is done before Slack fails.
+  await drain();
+  api().calls.length = 0;
   api().failNext(429, 500);
   await route(clusterId, { route: 'declined', rationale: 'Cost centres belong in the ERP.' });
   expect(api().calls.slice(0, 2).map((c) => c.status)).toEqual([429, 500]);
@@ -188,6 +214,10 @@ test('a token Slack refuses holds the messages, reported; a working token saved 
   expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/^Slack does not know this token\. .* Nothing was saved\.$/), fields: { token: 'invalid_auth' } } });
   expect(await admin('settings.slack.test', {})).toMatchObject({ ok: true, data: { state: 'refused' } });
 
+  // As if held before deliveries were named: sending them now records who they were for.
+  await sandbox.asApp(() => sql.prepare('UPDATE `raiser_notification` SET recipient_name = NULL WHERE decision_id = ?').bindParams(decisionId).execute());
+  expect((await deliveries(decisionId)).map((d) => d.recipient_name)).toEqual([null, null, null, null]);
+
   const reinstalled = 'xoxb-1111111111-3333333333-reinstalledBot';
   api().addToken(reinstalled);
   const saved = await admin('settings.slack.save', { token: reinstalled });
@@ -198,6 +228,8 @@ test('a token Slack refuses holds the messages, reported; a working token saved 
   expect(api().threadReplies(CHANNEL, threadTs)).toHaveLength(1);
   expect(api().directMessagesTo('U0JORDAN')).toHaveLength(1);
   expect((await deliveries(decisionId)).filter((d) => d.state === 'held')).toEqual([]);
+  // Named now; the one nobody can reach was not recorded again, so it stays as it was.
+  expect((await deliveries(decisionId)).map((d) => `${d.channel} ${d.recipient_name}`)).toEqual(['none null', 'slack-dm @marcus', 'slack-dm Jordan Reyes', 'slack-thread @marcus']);
   expect(await admin('settings.slack.get', {})).toMatchObject({ ok: true, data: { heldMessages: 0 } });
 }, 120_000);
 
@@ -221,6 +253,39 @@ test('a duplicate tells the raisers of the signals that were merged away, naming
   expect(api().threadReplies(CHANNEL, threadTs)).toHaveLength(1);
   expect(api().directMessagesTo('U0JORDAN')).toHaveLength(1);
 }, 120_000);
+
+test('a rep who wrote the message they sent to Upstream is named as Slack names them, in the direct message and the thread', async () => {
+  const { clusterId, threadTs } = await routableCluster('Parked: cost centres by hand', { author: 'U0MARCUS', name: 'Marcus Bell' });
+  const decisionId = await route(clusterId, { route: 'parking-lot', rationale: 'Later.' });
+  expect(await named(decisionId)).toEqual([
+    expect.stringMatching(/^none Unknown CRM user \(signal .*\) → Unknown CRM user$/),
+    'slack-dm U0MARCUS → Marcus Bell',
+    'slack-dm email:jordan@brightforge.dev → Jordan Reyes',
+    `slack-thread ${CHANNEL}:${threadTs} → Marcus Bell`,
+  ]);
+  // Read back as the store reads it: every row, each with its name.
+  const read = await sandbox.asApp(() => deliveriesOfDecisions([decisionId]));
+  expect(read.map((d) => d.recipientName).sort()).toEqual(['Jordan Reyes', 'Marcus Bell', 'Marcus Bell', 'Unknown CRM user']);
+}, 120_000);
+
+test('a name is stored trimmed, cut to its column without splitting an emoji, and a blank one as none; a known name is kept when it is recorded again without', async () => {
+  const delivery = { decisionId: 'decision-names', clusterId: 'cluster-names', step: 'decided', channel: 'slack-dm', signalIds: ['s1'], issueKey: null } as const;
+  const long = `${'a'.repeat(254)}😀😀`;
+  await sandbox.asApp(async () => {
+    await recordDelivery({ ...delivery, recipient: 'U0LONG', recipientName: long }, { state: 'held', detail: null }, fakeNow);
+    await recordDelivery({ ...delivery, recipient: 'U0BLANK', recipientName: '   ' }, { state: 'held', detail: null }, fakeNow);
+    await recordDelivery({ ...delivery, recipient: 'U0KEPT', recipientName: '  Marcus Bell ' }, { state: 'held', detail: null }, fakeNow);
+    await recordDelivery({ ...delivery, recipient: 'U0KEPT' }, { state: 'sent', detail: null }, fakeNow + 1);
+  });
+  const read = await sandbox.asApp(() => deliveriesOfDecisions(['decision-names']));
+  const name = (recipient: string) => read.find((d) => d.recipient === recipient)!.recipientName;
+  expect(Array.from(name('U0LONG')!)).toHaveLength(255);
+  expect(name('U0LONG')!.endsWith('a😀')).toBe(true);
+  expect(name('U0BLANK')).toBeNull();
+  expect(read.find((d) => d.recipient === 'U0KEPT')).toMatchObject({ recipientName: 'Marcus Bell', state: 'sent' });
+  // Stored as read: what was written reads back the same.
+  expect((await deliveries('decision-names')).map((d) => d.recipient_name)).toEqual([null, 'Marcus Bell', long.slice(0, 256)]);
+});
 
 test('settings.slack.* are for Jira admins only, and the token never goes back to the browser', async () => {
   for (const [key, payload] of [['settings.slack.get', {}], ['settings.slack.save', { token: SANDBOX_SLACK_BOT_TOKEN }], ['settings.slack.test', {}]] as const) {

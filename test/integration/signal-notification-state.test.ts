@@ -6,6 +6,7 @@
  * that stands (a parked cluster routed again counts its new decision's deliveries alone). Saving a working token
  * turns the held messages into sent ones.
  */
+import { sql } from '@forge/sql';
 import { Sandbox } from '../sandbox/sandbox';
 import { SEED_USERS } from '../sandbox/seed';
 import { sandboxSlack } from '../sandbox/slack/slack-emulator';
@@ -19,6 +20,7 @@ import { db } from '../../src/store/sql/schema';
 import { storageRetryPolicy } from '../../src/store/storage-retry';
 import type { ResolverOutput } from '../../src/contract';
 import { as } from './work-type-helpers';
+import { drainOutbox } from './outbox-drain';
 
 const today = new Date('2026-11-26T10:00:00Z');
 let sandbox: Sandbox;
@@ -38,15 +40,8 @@ const ok = <T>(answer: Answer): T => {
 const tab = async (state: string, who = LEAD): Promise<Tab> => ok<Tab>(await call(who, 'signals.inbox', { projectKey: 'PAY', state, sort: 'recent', pageSize: 100 }));
 const statements = () => sandbox.sqlLink.log.filter((r) => r.path === '/api/v1/execute').length;
 
-async function drain(): Promise<void> {
-  for (let sweeps = 0; sweeps < 40; sweeps += 1) {
-    await sandbox.events.settle();
-    const pending = await sandbox.asApp(() => selectRows(db.selectFrom('outbox').select('id').where('state', '=', 'pending').compile()));
-    if (pending.length === 0) return;
-    fakeNow += 16 * 60_000;
-    await sandbox.runScheduledTrigger('sweeper');
-  }
-}
+/** Drains the queue, then the sweeper (past every lease and backoff) until no outbox row is pending. */
+const drain = (): Promise<void> => drainOutbox(sandbox, () => void (fakeNow += 16 * 60_000));
 
 let n = 0;
 /** A cluster of three signals: a CRM rep known by email (a Slack DM), a rep with Jira access (a watcher once in Jira), and nobody to reach. */
@@ -98,8 +93,16 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-const held = { step: 'decided', channel: 'slack-dm', recipient: 'email:jordan@brightforge.dev', state: 'held', detail: expect.stringContaining('No Slack bot token is set') };
-const nobody = (step = 'decided') => ({ step, channel: 'none', recipient: expect.stringMatching(/^Unknown CRM user \(signal /), state: 'unreachable', detail: expect.stringContaining('no Slack user, email or Jira account') });
+// Each problem names who it was for, as the signal named them (Jordan, the CRM's rep, is known by email alone).
+const held = { step: 'decided', channel: 'slack-dm', recipient: 'email:jordan@brightforge.dev', recipientName: 'Jordan Reyes', state: 'held', detail: expect.stringContaining('No Slack bot token is set') };
+const nobody = (step = 'decided') => ({
+  step,
+  channel: 'none',
+  recipient: expect.stringMatching(/^Unknown CRM user \(signal /),
+  recipientName: 'Unknown CRM user',
+  state: 'unreachable',
+  detail: expect.stringContaining('no Slack user, email or Jira account'),
+});
 
 test('Declined and Routed show who was told, who waits for a Slack token and who could not be reached, in 6 SQL statements over 2 rounds', async () => {
   sandbox.clearLogs();
@@ -151,4 +154,23 @@ test('a parked cluster routed again counts only the decision that stands now', a
   await route(parked, { route: 'declined', rationale: 'Out of scope after all.' });
   // The new decision: one DM sent, one rep unreachable — not the parked decision's as well.
   expect((await tab('declined')).details[parked]!.notifications).toEqual({ sent: 1, held: 0, failed: 0, unreachable: 1, problems: [nobody()], problemsLeftOut: 0 });
+});
+
+test('a delivery recorded before names were, or with a blank name, is still listed, named as stored', async () => {
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  try {
+    const rename = (name: string | null) =>
+      sandbox.asApp(() => sql.prepare("UPDATE `raiser_notification` SET recipient_name = ? WHERE cluster_id = ? AND channel = 'none'").bindParams(name, fixed).execute());
+    await rename(null);
+    sandbox.clearLogs();
+    const before = (await tab('routed')).details[fixed]!.notifications!;
+    expect(statements()).toBe(6);
+    expect(before.problems).toEqual([{ ...nobody(), recipientName: null }]);
+    await rename('   ');
+    expect((await tab('routed')).details[fixed]!.notifications!.problems).toEqual([{ ...nobody(), recipientName: null }]);
+    // Read as no name, not reported as an unreadable delivery.
+    expect(warn.mock.calls.map((c) => c.map(String).join(' ')).filter((w) => w.includes('raiser-notification'))).toEqual([]);
+  } finally {
+    warn.mockRestore();
+  }
 });

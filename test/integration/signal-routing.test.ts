@@ -17,6 +17,7 @@ import { createCluster, getCluster } from '../../src/store/cluster-repository';
 import { getRouteDecisions } from '../../src/store/routing-decision-repository';
 import { getSignalClustering } from '../../src/store/signal-repository';
 import { as } from './work-type-helpers';
+import { drainOutbox } from './outbox-drain';
 
 const today = new Date('2026-11-26T10:00:00Z');
 let sandbox: Sandbox;
@@ -46,15 +47,7 @@ const decisionRows = () => sandbox.asApp(() => selectRows(db.selectFrom('routing
 const issuesWithDecision = (decisionId: string) => sandbox.jira.site.issues.filter((i) => (i.properties['upstream-origin'] as { decisionId?: string } | undefined)?.decisionId === decisionId);
 
 /** Drains the queue, then the sweeper (past every lease and backoff) until no outbox row is pending. */
-async function drain(): Promise<void> {
-  for (let sweeps = 0; sweeps < 40; sweeps += 1) {
-    await sandbox.events.settle();
-    const pending = await sandbox.asApp(() => selectRows(db.selectFrom('outbox').select('id').where('state', '=', 'pending').compile()));
-    if (pending.length === 0) return;
-    fakeNow += 16 * 60_000;
-    await sandbox.runScheduledTrigger('sweeper');
-  }
-}
+const drain = (): Promise<void> => drainOutbox(sandbox, () => void (fakeNow += 16 * 60_000));
 
 let n = 0;
 async function freshCluster(title: string): Promise<string> {

@@ -53,7 +53,7 @@ describe('a notification state in words', () => {
     expect(recipientInWords({ channel: 'slack-dm', recipient: 'email:jordan@brightforge.dev' })).toBe('a Slack message to jordan@brightforge.dev');
     expect(recipientInWords({ channel: 'slack-dm', recipient: 'U0MARCUS' })).toBe('a Slack message to Slack user U0MARCUS');
     expect(recipientInWords({ channel: 'slack-thread', recipient: 'C07ACME01:1764000010.000100' })).toBe('a reply in the Slack thread in channel C07ACME01');
-    expect(problemInWords({ step: 'in-jira', channel: 'none', recipient: 'Unknown CRM user (signal signal-1)', state: 'unreachable', detail: null })).toBe(
+    expect(problemInWords({ step: 'in-jira', channel: 'none', recipient: 'Unknown CRM user (signal signal-1)', recipientName: null, state: 'unreachable', detail: null })).toBe(
       'The Jira issue, Unknown CRM user (signal signal-1): could not be reached.',
     );
     expect(nextStepOf({ state: 'held', channel: 'slack-dm' })).toMatch(/^Save a Slack bot token in Upstream settings/);
@@ -63,7 +63,7 @@ describe('a notification state in words', () => {
 });
 
 describe('the state as the listing answers it', () => {
-  const problem = (state: 'held' | 'failed' | 'unreachable', step: 'decided' | 'in-jira', recipient: string) => ({ step, channel: 'slack-dm' as const, recipient, state, detail: null });
+  const problem = (state: 'held' | 'failed' | 'unreachable', step: 'decided' | 'in-jira', recipient: string) => ({ step, channel: 'slack-dm' as const, recipient, recipientName: null, state, detail: null });
 
   it('is all zero for a decision nobody was told of yet', () => {
     expect(notificationDtoOf(undefined)).toEqual({ sent: 0, held: 0, failed: 0, unreachable: 0, problems: [], problemsLeftOut: 0 });

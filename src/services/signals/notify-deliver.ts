@@ -15,6 +15,7 @@
  * every Slack delivery left (sent again when an admin saves a working token); any other refusal fails that
  * delivery with Slack's reason.
  */
+import { z } from 'zod';
 import { addWatcher } from '../../jira/watchers';
 import { slackOriginOf } from '../../slack/signal-origin';
 import { openDirectMessage, postSlackMessage, SlackApiRefused, slackUserByEmail } from '../../slack/web-api';
@@ -61,6 +62,49 @@ function refusalText(error: SlackApiRefused, channel: string | null): string {
 const tokenHeldText = (error: SlackApiRefused): string =>
   `Slack refused the bot token (${error.code}${error.needed ? `, needs ${error.needed}` : ''}): an admin sets a working one on the Upstream settings page, and held messages are sent then.`;
 
+/**
+ * The raiser's name as their signal has it, or null where the signal names no person: a channel that knew no
+ * name stores its own ("HubSpot"), which is not who was told.
+ */
+function personName(raiser: Raiser): string | null {
+  const name = raiser.name.trim();
+  return name === '' || name.toLowerCase() === raiser.source.toLowerCase() ? null : name;
+}
+
+/** What a message shortcut's stored request says of who sent it and who wrote the message (slackOriginOf reads the rest). */
+const shortcutPeopleSchema = z.object({
+  user: z.object({ name: z.string().optional() }),
+  message: z.object({ user: z.string().optional() }),
+});
+
+/**
+ * The name of the rep Slack tells (the direct message, and the reply that mentions them). A slash command's
+ * signal is named after whoever ran it, so its name is the rep's; a message shortcut's is named after the
+ * message's author, who is the rep only when they wrote it — forwarding a customer's words, the rep is known
+ * by their Slack handle alone.
+ */
+function slackRepName(raiser: Raiser, repUserId: string): string | null {
+  const payload = new URLSearchParams(raiser.slackPayload ?? '').get('payload');
+  if (payload === null) return personName(raiser);
+  let value: unknown;
+  try {
+    value = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  const people = shortcutPeopleSchema.safeParse(value);
+  if (!people.success) return null;
+  if (people.data.message.user === repUserId) return personName(raiser);
+  const handle = people.data.user.name?.trim();
+  return handle ? `@${handle}` : null;
+}
+
+/** A name from a signal the person wrote wins over a Slack handle; otherwise the first name known stays. */
+function betterName(known: string | null | undefined, found: string | null): string | null {
+  if (!known) return found;
+  return known.startsWith('@') && found !== null && !found.startsWith('@') ? found : known;
+}
+
 interface Plan {
   dms: Array<{ delivery: Delivery; slackUserId: string | null; email: string | null; texts: string[] }>;
   threads: Array<{ delivery: Delivery; channel: string; ts: string; repUserId: string }>;
@@ -78,24 +122,28 @@ function planDeliveries(payload: NotifyRaisersPayload, decision: NoticeDecision,
     const origin = slackOriginOf(raiser.slackPayload);
     const email = raiser.email?.trim().toLowerCase() || null;
     const key = origin ? origin.userId : email ? `email:${email}` : null;
+    // Who this signal's rep is, by name: for a Slack signal the sender (whose Jira account raiser-match finds
+    // by their Slack email, so the watcher too), else the raiser the signal names.
+    const repName = origin ? slackRepName(raiser, origin.userId) : personName(raiser);
     if (key) {
-      const dm = dms.get(key) ?? { delivery: { ...base, channel: 'slack-dm', recipient: key, signalIds: [] }, slackUserId: origin?.userId ?? null, email: origin ? null : email, texts: [] };
-      dm.delivery = { ...dm.delivery, signalIds: [...dm.delivery.signalIds, raiser.signalId] };
+      const dm = dms.get(key) ?? { delivery: { ...base, channel: 'slack-dm', recipient: key, recipientName: null, signalIds: [] }, slackUserId: origin?.userId ?? null, email: origin ? null : email, texts: [] };
+      dm.delivery = { ...dm.delivery, recipientName: betterName(dm.delivery.recipientName, repName), signalIds: [...dm.delivery.signalIds, raiser.signalId] };
       dm.texts.push(raiser.text);
       dms.set(key, dm);
     }
     if (origin?.thread) {
       const recipient = `${origin.thread.channel}:${origin.thread.ts}`;
       if (!plan.threads.some((t) => t.delivery.recipient === recipient)) {
-        plan.threads.push({ delivery: { ...base, channel: 'slack-thread', recipient, signalIds: [raiser.signalId] }, channel: origin.thread.channel, ts: origin.thread.ts, repUserId: origin.userId });
+        // Named after the rep the reply mentions.
+        plan.threads.push({ delivery: { ...base, channel: 'slack-thread', recipient, recipientName: repName, signalIds: [raiser.signalId] }, channel: origin.thread.channel, ts: origin.thread.ts, repUserId: origin.userId });
       }
     }
     if (raiser.accountId && payload.step === 'in-jira' && payload.issueKey) {
-      const watcher = watchers.get(raiser.accountId) ?? { ...base, channel: 'jira-watcher' as const, recipient: raiser.accountId, signalIds: [] };
-      watchers.set(raiser.accountId, { ...watcher, signalIds: [...watcher.signalIds, raiser.signalId] });
+      const watcher: Delivery = watchers.get(raiser.accountId) ?? { ...base, channel: 'jira-watcher', recipient: raiser.accountId, recipientName: null, signalIds: [] };
+      watchers.set(raiser.accountId, { ...watcher, recipientName: betterName(watcher.recipientName, repName), signalIds: [...watcher.signalIds, raiser.signalId] });
     }
     // Told once, at the decision: the later steps would only repeat that nobody can be reached.
-    if (!key && !raiser.accountId && payload.step === 'decided') plan.unreachable.push({ ...base, channel: 'none', recipient: `${raiser.name} (signal ${raiser.signalId})`, signalIds: [raiser.signalId] });
+    if (!key && !raiser.accountId && payload.step === 'decided') plan.unreachable.push({ ...base, channel: 'none', recipient: `${raiser.name} (signal ${raiser.signalId})`, recipientName: repName, signalIds: [raiser.signalId] });
   }
   plan.dms = [...dms.values()];
   plan.watchers = [...watchers.values()];

@@ -98,7 +98,8 @@ export interface NotificationState {
   held: number;
   failed: number;
   unreachable: number;
-  problems: Array<{ step: NotifyStep; channel: StoredDelivery['channel']; recipient: string; state: StoredDelivery['state']; detail: string | null }>;
+  /** `recipientName`: who `recipient` is, by name, where the delivery recorded one. */
+  problems: Array<{ step: NotifyStep; channel: StoredDelivery['channel']; recipient: string; recipientName: string | null; state: StoredDelivery['state']; detail: string | null }>;
 }
 
 /**
@@ -110,12 +111,12 @@ export async function notificationStateOf(decisionIds: readonly string[]): Promi
 }
 
 /** The notification state of each decision these deliveries belong to, by decision id (pure: the triage tabs read the deliveries themselves). */
-export function notificationStatesFrom(deliveries: Iterable<Pick<StoredDelivery, 'decisionId' | 'step' | 'channel' | 'recipient' | 'state' | 'detail'>>): Map<string, NotificationState> {
+export function notificationStatesFrom(deliveries: Iterable<Pick<StoredDelivery, 'decisionId' | 'step' | 'channel' | 'recipient' | 'recipientName' | 'state' | 'detail'>>): Map<string, NotificationState> {
   const out = new Map<string, NotificationState>();
   for (const delivery of deliveries) {
     const state = out.get(delivery.decisionId) ?? { sent: 0, held: 0, failed: 0, unreachable: 0, problems: [] };
     state[delivery.state] += 1;
-    if (delivery.state !== 'sent') state.problems.push({ step: delivery.step, channel: delivery.channel, recipient: delivery.recipient, state: delivery.state, detail: delivery.detail });
+    if (delivery.state !== 'sent') state.problems.push({ step: delivery.step, channel: delivery.channel, recipient: delivery.recipient, recipientName: delivery.recipientName, state: delivery.state, detail: delivery.detail });
     out.set(delivery.decisionId, state);
   }
   return out;

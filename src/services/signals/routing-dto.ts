@@ -47,6 +47,7 @@ export function notificationDtoOf(state: NotificationState | undefined): Notific
     step: p.step,
     channel: p.channel,
     recipient: p.recipient,
+    recipientName: p.recipientName,
     // notificationStateOf lists only what was not sent; `sent` cannot appear, but the type allows it.
     state: p.state === 'sent' ? ('failed' as const) : p.state,
     detail: p.detail,

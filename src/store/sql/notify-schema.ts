@@ -34,6 +34,13 @@ export const NOTIFY_MIGRATIONS: readonly Migration[] = [
   KEY \`raiser_notification_state\` (\`state\`, \`updated_at\`)
 ) ${TABLE_OPTIONS}`,
   },
+  {
+    // Who a delivery was for, by name (the raiser's name as their signal has it; for a thread reply, the rep it
+    // mentions), so the lead reads "Marcus Bell" rather than a Slack user id or a Jira account id. Null on rows
+    // written before it, and where no name is known: those read as the recipient alone.
+    name: '081-raiser-notification-recipient-name',
+    statement: 'ALTER TABLE `raiser_notification` ADD COLUMN IF NOT EXISTS `recipient_name` VARCHAR(255) NULL',
+  },
 ];
 
 export type RaiserNotificationTable = {
@@ -45,6 +52,8 @@ export type RaiserNotificationTable = {
   /** 'slack-dm' | 'slack-thread' | 'jira-watcher' | 'none' */
   channel: string;
   recipient: string;
+  /** The person's name, as known when the delivery was recorded; null when unknown (or recorded before 081). */
+  recipient_name: string | null;
   /** JSON text: the ids of the person's signals this delivery was about. */
   signal_ids: string;
   /** 'sent' | 'held' | 'failed' | 'unreachable' */

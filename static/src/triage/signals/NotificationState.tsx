@@ -4,7 +4,7 @@
  * receive it (the listing leaves it null for everyone else).
  */
 import type { NotificationStateDto } from '../../../../src/contract/signals';
-import { hasNotificationProblems, leftOutWords, nextStepOf, notificationSummary, problemInWords } from './notification-words';
+import { hasNotificationProblems, leftOutWords, nextStepOf, notificationSummary, problemInWords, storedRecipientWords } from './notification-words';
 
 /** The row's line: "Raisers: 3 told · 1 waiting for a Slack token". */
 export function NotificationSummary({ state }: { state: NotificationStateDto }) {
@@ -34,7 +34,7 @@ export function NotificationProblems({ state }: { state: NotificationStateDto })
       <ul>
         {state.problems.map((problem, i) => (
           <li key={`${problem.step}/${problem.channel}/${problem.recipient}/${i}`} data-testid="decision-notification-problem" data-state={problem.state} data-channel={problem.channel}>
-            <span>{problemInWords(problem)}</span>
+            <span title={storedRecipientWords(problem) ?? undefined}>{problemInWords(problem)}</span>
             {problem.detail && <span className="si-subtle"> {problem.detail}</span>}
             <span className="si-told-next"> Next: {nextStepOf(problem)}</span>
           </li>

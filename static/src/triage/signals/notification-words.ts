@@ -23,19 +23,33 @@ export const hasNotificationProblems = (state: NotificationStateDto): boolean =>
 
 const STEP_WORDS: Readonly<Record<Problem['step'], string>> = { decided: 'The decision', 'in-jira': 'The Jira issue', shipped: 'Shipped' };
 
-/** Who a delivery was for, from how it is stored: a Slack user id or `email:<address>`, `<channel>:<thread ts>`, a Jira account id, a name. */
-export function recipientInWords(problem: Pick<Problem, 'channel' | 'recipient'>): string {
+/**
+ * Who a delivery was for. By name where the delivery recorded one — "Marcus Bell, by Slack message", "…, in the
+ * Slack thread in channel C07ACME01", "…, as a Jira watcher" — else as it is stored: a Slack user id or
+ * `email:<address>`, `<channel>:<thread ts>`, a Jira account id; nobody to reach is the raiser's name and signal.
+ */
+export function recipientInWords(problem: Pick<Problem, 'channel' | 'recipient'> & { recipientName?: string | null }): string {
   const { channel, recipient } = problem;
+  const name = problem.recipientName?.trim() || null;
   switch (channel) {
     case 'slack-dm':
+      if (name) return `${name}, by Slack message`;
       return recipient.startsWith('email:') ? `a Slack message to ${recipient.slice(6)}` : `a Slack message to Slack user ${recipient}`;
     case 'slack-thread':
-      return `a reply in the Slack thread in channel ${recipient.split(':')[0]}`;
+      return name ? `${name}, in the Slack thread in channel ${channelOf(recipient)}` : `a reply in the Slack thread in channel ${channelOf(recipient)}`;
     case 'jira-watcher':
-      return `Jira account ${recipient} as a watcher`;
+      return name ? `${name}, as a Jira watcher` : `Jira account ${recipient} as a watcher`;
     case 'none':
       return recipient;
   }
+}
+
+/** The channel of a thread reply, stored as `<channel>:<thread ts>`. */
+const channelOf = (recipient: string): string => recipient.split(':')[0] ?? recipient;
+
+/** The recipient as stored, for a name's tooltip: who exactly, when two people share a name. Null when no name hides it. */
+export function storedRecipientWords(problem: Pick<Problem, 'channel' | 'recipient'> & { recipientName?: string | null }): string | null {
+  return problem.recipientName?.trim() && problem.channel !== 'none' ? recipientInWords({ channel: problem.channel, recipient: problem.recipient }) : null;
 }
 
 /** What to do about it, by what went wrong and how it was to be told. */
