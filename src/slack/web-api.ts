@@ -1,6 +1,7 @@
 /**
  * Slack's Web API (https://slack.com/api/<method>) with the bot token an admin set on the settings page: the
- * direct message and thread reply that close the loop to whoever raised a signal, and the token check. Every
+ * direct message and thread reply that close the loop to whoever raised a signal, the email of the Slack user
+ * who sent a signal (to find their Jira account), and the token check. Every
  * answer is read through zod, because Slack answers HTTP 200 with `{ ok: false, error }` for most refusals:
  *
  * - a 429 (`ratelimited`, with Retry-After), a 5xx or no answer throws SlackApiUnavailable: try again later;
@@ -133,6 +134,31 @@ export async function slackUserByEmail(token: string, email: string): Promise<st
     return answer.user.deleted ? null : answer.user.id;
   } catch (error: unknown) {
     if (error instanceof SlackApiRefused && error.code === 'users_not_found') return null;
+    throw error;
+  }
+}
+
+const userInfoSchema = z.object({
+  ok: z.literal(true),
+  user: z.object({
+    id: slackIdSchema,
+    deleted: z.boolean().optional(),
+    is_bot: z.boolean().optional(),
+    profile: z.object({ email: z.string().max(320).optional() }).optional(),
+  }),
+});
+
+/**
+ * The email of a Slack user (users:read, users:read.email), or null when Slack has none to give: no such user
+ * (`user_not_found`), a deactivated one, a bot, or a profile without an email.
+ */
+export async function slackUserEmail(token: string, userId: string): Promise<string | null> {
+  try {
+    const { user } = await call('users.info', token, { user: slackIdSchema.parse(userId) }, userInfoSchema);
+    if (user.deleted || user.is_bot) return null;
+    return user.profile?.email?.trim() || null;
+  } catch (error: unknown) {
+    if (error instanceof SlackApiRefused && (error.code === 'user_not_found' || error.code === 'user_not_visible')) return null;
     throw error;
   }
 }

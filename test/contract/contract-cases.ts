@@ -27,6 +27,12 @@ export const CONTRACT_CASES: readonly ContractCase[] = [
   { name: 'unknown user', method: 'GET', path: '/rest/api/3/user?accountId=nobody', status: 404 },
   { name: 'users in bulk', method: 'GET', path: `/rest/api/3/user/bulk?accountId=${eli}&accountId=${ada}`, status: 200 },
   { name: 'users in bulk without ids', method: 'GET', path: '/rest/api/3/user/bulk', status: 400 },
+  { name: 'find users by email', method: 'GET', path: `/rest/api/3/user/search?query=${q('eli@upstream.example')}`, status: 200 },
+  { name: 'find users by the start of a display name', method: 'GET', path: '/rest/api/3/user/search?query=vic&maxResults=5', asUser: eli, status: 200 },
+  { name: 'find a user by accountId', method: 'GET', path: `/rest/api/3/user/search?accountId=${ada}`, status: 200 },
+  { name: 'find users matching nobody', method: 'GET', path: `/rest/api/3/user/search?query=${q('nobody@example.com')}`, status: 200 },
+  { name: 'find users without a query', method: 'GET', path: '/rest/api/3/user/search', status: 400 },
+  { name: 'find users by query and accountId at once', method: 'GET', path: `/rest/api/3/user/search?query=eli&accountId=${eli}`, status: 400 },
   { name: 'server info', method: 'GET', path: '/rest/api/3/serverInfo', status: 200 },
 
   { name: 'issue with all fields', method: 'GET', path: '/rest/api/3/issue/UP-5', asUser: eli, status: 200 },

@@ -2,12 +2,17 @@
  * My signals in Chromium, as the sales rep: the global page lists each signal he raised with its status in every
  * kind (new, parked, routed with its Jira issue, declined with the lead's reason, shipped with when); the filters
  * work from the keyboard with their counts; moving a routed issue to Done in Jira shows it shipped when the page
- * is next looked at (no reload); someone who raised nothing is told how to. Also the triage page's pipeline
+ * is next looked at (no reload); a signal he sends from Slack shows once Upstream finds his Jira account by his
+ * Slack email; someone who raised nothing is told how to. Also the triage page's pipeline
  * health (chart and table). Screenshots in both themes with UPSTREAM_SCREENSHOTS=1.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { SEED_USERS } from '../sandbox/seed';
 import { seedAppData } from '../sandbox/seed/app-data';
+import { SANDBOX_SLACK_BOT_TOKEN } from '../sandbox/slack/web-api';
+import { signSlack } from '../../src/services/signals/channels/slack';
+import { connectAll, messageAction, SECRETS } from '../integration/channel-helpers';
 import { SCREENSHOT_DIR, openPage, resolverData, screenshotsWanted, signedInContext, surface, useWorld } from './harness';
 
 type Signal = { id: string; status: string; issue: { key: string; status: { category: string } | null } | null };
@@ -79,6 +84,35 @@ test('moving a routed issue to Done shows the signal shipped on the page, withou
       [shippedBefore],
     );
     await frame.locator(`[data-testid="my-signal"][data-status="shipped"]`).getByText(routed.issue.key).first().waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
+test('a signal the rep sends from Slack appears on his My signals once Upstream finds his Jira account', async () => {
+  const world = started();
+  await connectAll(world.sandbox);
+  const saved = (await world.sandbox.invoke({ accountId: SEED_USERS.admin, moduleKey: 'settings', extension: {} }, 'settings.slack.save', { token: SANDBOX_SLACK_BOT_TOKEN })) as { ok: boolean };
+  expect(saved.ok).toBe(true);
+  const text = 'Fjord Outfitters wants the payout report to show the bank reference next to every line';
+  const body = new URLSearchParams({
+    payload: JSON.stringify(messageAction({ message: { type: 'message', user: 'U0MARCUS', ts: '1764888888.000100', text, user_profile: { real_name: 'Marcus Bell' } } })),
+  }).toString();
+  const ts = String(Math.floor(Date.now() / 1000));
+  const response = await fetch(`${world.host.url}/x1/signal-intake/slack`, {
+    method: 'POST',
+    body,
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Slack-Request-Timestamp': ts, 'X-Slack-Signature': signSlack(SECRETS.slack, ts, body) },
+  });
+  expect(response.status).toBe(200);
+  // The queue clusters it and finds the sender's Jira account by his Slack email.
+  await world.sandbox.events.settle();
+  const context = await signedInContext(world, 'sales');
+  try {
+    const page = await openPage(world, context, '#/my-signals');
+    const frame = surface(page, 'My signals');
+    await frame.getByTestId('my-signals-filter-new').click();
+    await frame.locator('[data-testid="my-signal"][data-status="new"]').getByText(text).waitFor();
   } finally {
     await context.close();
   }

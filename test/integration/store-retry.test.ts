@@ -34,6 +34,8 @@ import * as triageSettings from '../../src/store/triage-settings-store';
 import * as walkthroughs from '../../src/store/walkthrough-repository';
 // notify store imports
 import * as notifications from '../../src/store/notification-repository';
+// raiser match store imports
+import * as signalRaisers from '../../src/store/signal-raiser-repository';
 
 const today = new Date('2026-11-26T10:00:00Z');
 const nowSeconds = Math.floor(today.getTime() / 1000);
@@ -372,6 +374,9 @@ const REACHES_STORAGE: Record<string, [link: Link, match: Match, call: (n: numbe
     kvsPath('/api/v1/secret/set'),
     () => notifications.writeSlackBotToken('xoxb-1111111111-2222222222-retryToken', { teamId: 'T024BE7LD', teamName: 'Brightforge', botUserId: 'U0UPSTREAM', botName: 'upstream', missingScopes: [], setAt: today.toISOString(), setBy: SEED_USERS.admin }),
   ],
+  // raiser match store
+  setRaiserAccountIfUnknown: ['sql', updateSignal, () => signalRaisers.setRaiserAccountIfUnknown('signal-retry-absent', SEED_USERS.sales)],
+  slackSignalsWithoutRaiser: ['sql', selectSignal, () => signalRaisers.slackSignalsWithoutRaiser(5)],
   // walkthrough store
   walkthroughVersionsForReader: ['sql', statement(/^select .* from `walkthrough_version`/), () => walkthroughs.walkthroughVersionsForReader('PAY-7001', SEED_USERS.engineer)],
   walkthroughVersionsWithItems: ['sql', statement(/^select .* from `walkthrough_version`/), () => walkthroughs.walkthroughVersionsWithItems('PAY-7001', [1, 2])],
@@ -419,6 +424,8 @@ describe('every store function that reaches storage', () => {
       ...[settingsStore, signalRepository, signalReads, discoveryNotes, decisions, snapshots, suggestionRules, targetMix, clusters, clusterChanges, notSame, walkthroughs, teamRoles, routingDecisions],
       // notify store modules
       notifications,
+      // raiser match store modules
+      signalRaisers,
       // my-signals store modules
       signalStatus,
       // triage settings store modules

@@ -12,6 +12,7 @@ import { indexSignalTerms } from '../signals/terms';
 import { performRouteToJira } from '../signals/routing-jira';
 import { performNotifyRaisers } from '../signals/notify-deliver';
 import { NOTIFY_LANE, notifyRaisersPayloadSchema } from '../signals/notify-effect';
+import { matchRaiserPayloadSchema, performMatchRaiser } from '../signals/raiser-match';
 import type { WorkConcurrency } from '../../store/work-queue';
 
 interface EffectDefinition<S extends z.ZodType> {
@@ -97,6 +98,21 @@ export const EFFECTS = {
     payload: notifyRaisersPayloadSchema,
     perform: (payload) => performNotifyRaisers(payload),
     concurrency: NOTIFY_LANE,
+  }),
+  /**
+   * Finds the Jira account of whoever raised a signal that arrived without one — by the email a CRM sent, or the
+   * Slack sender's email (users.info) — and names it on the signal unless one is set already
+   * (services/signals/raiser-match.ts). One row per signal, recorded at intake; again for recent Slack signals
+   * when a bot token is saved.
+   */
+  'match-raiser': effect({
+    payload: matchRaiserPayloadSchema,
+    perform: async (payload) => {
+      await performMatchRaiser(payload);
+    },
+    // A few at a time: a CRM's burst of signals would otherwise be as many user searches at once, and Jira rate
+    // limits user search across the whole site.
+    concurrency: { key: 'match-raiser', limit: 5 },
   }),
 } as const;
 

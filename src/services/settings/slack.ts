@@ -1,7 +1,8 @@
 /**
  * The Slack bot token on the settings page. Write-only: the page sees the workspace and bot it belongs to, when
  * and by whom it was set, never the token. Saving asks Slack first (auth.test), so a token Slack refuses is
- * refused with Slack's reason and nothing is stored; a saved token sends the messages held for one.
+ * refused with Slack's reason and nothing is stored; a saved token sends the messages held for one, and asks
+ * again for the Jira accounts of recent Slack senders (raiser-match.ts).
  */
 import type { ResolverOutput, SlackSettingsView } from '../../contract';
 import { AppError } from '../../errors';
@@ -10,6 +11,7 @@ import { SLACK_SCOPES_NEEDED, SlackApiRefused, SlackApiUnavailable, slackAuthTes
 import { readSlackBotToken, readSlackConnection, writeSlackBotToken, type SlackConnection } from '../../store/notification-repository';
 import { clock } from '../clock';
 import { heldNotificationCount, resendHeldNotifications } from '../signals/notify-raisers';
+import { matchSlackRaisersAgain } from '../signals/raiser-match-requests';
 import { requireJiraAdmin } from './jira-admin';
 
 const missingScopes = (scopes: string[] | null): string[] => (scopes === null ? [] : SLACK_SCOPES_NEEDED.filter((scope) => !scopes.includes(scope)));
@@ -88,6 +90,12 @@ export async function saveSlackToken(token: string, accountId: string): Promise<
   } catch (error: unknown) {
     // The token is saved either way; held messages are sent by the next save, and the admin sees them counted.
     console.warn('settings.slack.save: the token is saved, but the held messages could not be queued again:', error instanceof Error ? error.message : error);
+  }
+  try {
+    // Slack signals matched without a token could not learn their sender's email: the recent ones ask again.
+    await matchSlackRaisersAgain();
+  } catch (error: unknown) {
+    console.warn('settings.slack.save: the token is saved, but the Slack senders could not be matched to Jira again:', error instanceof Error ? error.message : error);
   }
   return { ...(await view(connection)), resentMessages: resent };
 }

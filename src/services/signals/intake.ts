@@ -86,6 +86,6 @@ export async function receiveSignal(req: IntakeRequest): Promise<IntakeOutcome> 
   });
   // Recorded before answering: a 2xx means the signal AND its processing's outbox row are committed. A failed
   // push is logged inside and does not fail the request: the sweeper pushes the row again.
-  await afterSignalStored(id);
+  await afterSignalStored(id, { matchRaiser: body.raisedBy.email !== undefined });
   return { status: created ? 202 : 200, body: { id, duplicate: !created } };
 }

@@ -4,13 +4,25 @@
  * — runs from the queue and is retried, and the sender's request is answered as soon as the signal and this row
  * are stored (two SQL statements: the signal's INSERT, the outbox row's). Every channel calls this after storing
  * a signal, for a duplicate too (recording again is a no-op, and a first attempt that stored the signal but
- * stopped before this line still gets its processing).
+ * stopped before this line still gets its processing). A signal whose raiser's Jira account is still to be found
+ * (from Slack, or with the raiser's email) also gets `match-raiser` (raiser-match.ts), recorded after it.
  */
 import { effectId } from '../outbox/effects';
 import { recordAndPush } from '../outbox/record';
+import { askToMatchRaiser } from './raiser-match-requests';
 
-export async function afterSignalStored(signalId: string): Promise<void> {
+export interface AfterStored {
+  /**
+   * The signal came without its raiser's Jira account but with something to find it by (the raiser's email, or
+   * the Slack user who sent it): `match-raiser` (raiser-match.ts) looks for it, so it shows on their My signals.
+   */
+  matchRaiser?: boolean;
+}
+
+export async function afterSignalStored(signalId: string, { matchRaiser = false }: AfterStored = {}): Promise<void> {
   await recordAndPush({ id: effectId('cluster-signal', signalId), kind: 'cluster-signal', payload: { signalId } });
+  // Never throws: failing to record the match loses only the match (logged).
+  if (matchRaiser) await askToMatchRaiser(signalId);
 }
 
 /**

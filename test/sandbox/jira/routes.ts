@@ -13,6 +13,7 @@ import { deleteIssueProperty, getIssueProperty, listIssueProperties, setIssuePro
 import type { JiraRoute } from './router';
 import { approximateCount, searchJqlGet, searchJqlPost } from './search';
 import { getMyself, getServerInfo, getUser, getUsersBulk } from './users';
+import { findUsers } from './user-search';
 import { addWatcher } from './watchers';
 import { doTransition, getTransitions } from './transitions';
 
@@ -20,6 +21,7 @@ export const JIRA_ROUTES: readonly JiraRoute[] = [
   { method: 'GET', template: '/rest/api/3/myself', handler: getMyself },
   { method: 'GET', template: '/rest/api/3/user', handler: getUser },
   { method: 'GET', template: '/rest/api/3/user/bulk', handler: getUsersBulk },
+  { method: 'GET', template: '/rest/api/3/user/search', handler: findUsers },
   { method: 'GET', template: '/rest/api/3/serverInfo', handler: getServerInfo },
   { method: 'GET', template: '/rest/api/3/user/groups', handler: getUserGroups },
   { method: 'GET', template: '/rest/api/3/groups/picker', handler: findGroups },

@@ -44,7 +44,14 @@ export const TOMAS_ORTEGA = person('712020:8f2a6c4e-1b3d-4a5f-9e7c-6d8b0a2c4e6f'
   emailAddress: `tomas@${EMAIL_DOMAIN}`,
 });
 export const HANNAH_OKAFOR = person('712020:3b7d9f1a-5c2e-4d8b-a6f0-1e3c5a7b9d2f', 'Hannah Okafor', 'product-lead', 'Europe/London');
-export const MARCUS_BELL = person('712020:6e0a2c4f-8b1d-4f3a-b5c7-9d2e4f6a8c0b', 'Marcus Bell', 'sales', 'America/New_York');
+/**
+ * The sales reps' Atlassian accounts carry the email they have in the sandbox's Slack workspace
+ * (SANDBOX_SLACK_USERS), so a signal they send from Slack finds their Jira account (services/signals/raiser-match.ts).
+ */
+const SLACK_EMAIL_DOMAIN = 'brightforge.dev';
+export const MARCUS_BELL = person('712020:6e0a2c4f-8b1d-4f3a-b5c7-9d2e4f6a8c0b', 'Marcus Bell', 'sales', 'America/New_York', {
+  emailAddress: `marcus@${SLACK_EMAIL_DOMAIN}`,
+});
 export const INGRID_SOLBERG = person('5b10ac8d82e05b22cc7d4ef5', 'Ingrid Solberg', 'admin', 'Europe/Oslo', { jiraAdmin: true });
 export const DEV_KAPOOR = person('712020:d4c2b0a9-7e5f-4c3d-9b1a-2f4e6c8a0b3d', 'Dev Kapoor', 'contractor', 'Asia/Kolkata', {
   emailAddress: 'dev.kapoor@brightforge.dev',
@@ -52,7 +59,9 @@ export const DEV_KAPOOR = person('712020:d4c2b0a9-7e5f-4c3d-9b1a-2f4e6c8a0b3d', 
 
 /** Everyone else: the rest of the product teams, a second product lead and sales rep, and a leaver. */
 export const GRACE_LIU = person('712020:a1b3c5d7-e9f0-4a2b-8c4d-6e8f0a1b2c3d', 'Grace Liu', 'product-lead', 'America/Toronto');
-export const JORDAN_REYES = person('712020:f0e1d2c3-b4a5-4968-8776-5a4b3c2d1e0f', 'Jordan Reyes', 'sales', 'America/Chicago');
+export const JORDAN_REYES = person('712020:f0e1d2c3-b4a5-4968-8776-5a4b3c2d1e0f', 'Jordan Reyes', 'sales', 'America/Chicago', {
+  emailAddress: `jordan@${SLACK_EMAIL_DOMAIN}`,
+});
 export const KWAME_MENSAH = person('712020:2a4c6e8f-0b1d-4e3f-a5b7-c9d1e3f5a7b9', 'Kwame Mensah', 'engineer', 'Africa/Accra');
 export const LENA_FISCHER = person('5d3e7a9c1b2f4e6a8c0d2e4f', 'Lena Fischer', 'engineer', 'Europe/Berlin');
 export const RAFAEL_COSTA = person('712020:7b9d1f3a-5c7e-4a0b-92d4-6f8a0c2e4b6d', 'Rafael Costa', 'engineer', 'America/Sao_Paulo');

@@ -1,8 +1,9 @@
 /**
  * Slack's Web API (https://slack.com/api/<method>) as the sandbox's workspace answers it: a workspace with a bot
- * token, its people (id and email), the channels the bot is in and the direct-message channels it opened.
+ * token, its people (id and email: users.info, users.lookupByEmail), the channels the bot is in and the
+ * direct-message channels it opened.
  * Answers as Slack does — HTTP 200 with `{ ok: true, … }` or `{ ok: false, error }` (`not_authed`,
- * `invalid_auth`, `token_revoked`, `channel_not_found`, `not_in_channel`, `users_not_found`,
+ * `invalid_auth`, `token_revoked`, `channel_not_found`, `not_in_channel`, `users_not_found`, `user_not_found`,
  * `method_not_supported_for_channel_type` …), 429 `ratelimited` with Retry-After — and records every call and
  * every message posted. `failNext` makes the next calls fail with a status or an error code, for retries.
  */
@@ -152,6 +153,12 @@ export class SlackWebApi {
         const email = (params.get('email') ?? '').toLowerCase();
         const found = [...this.users].find(([, u]) => u.email.toLowerCase() === email);
         return found ? ok({ user: { id: found[0], name: found[1].name, deleted: false, profile: { email: found[1].email } } }) : refuse('users_not_found');
+      }
+      case 'users.info': {
+        const id = params.get('user') ?? '';
+        const user = this.users.get(id);
+        if (!user) return refuse('user_not_found');
+        return ok({ user: { id, name: user.email.split('@')[0], real_name: user.name, deleted: false, is_bot: false, profile: { real_name: user.name, email: user.email } } });
       }
       case 'chat.postMessage':
         return this.post(params);

@@ -148,7 +148,7 @@ export async function storeChannelSignal(signal: ChannelSignal, receivedAtSecond
     ...(signal.arr !== undefined ? { arr: signal.arr } : {}),
     rawPayload: signal.rawPayload,
   });
-  await afterSignalStored(id);
+  await afterSignalStored(id, { matchRaiser: signal.source === 'slack' || email !== undefined });
   return { id, created };
 }
 
