@@ -154,8 +154,8 @@ describe('agile', () => {
 describe('what the emulator does not model', () => {
   test('an unmodelled operation answers 501 naming it', async () => {
     const emulator = newEmulator();
-    const response = await callJira(emulator, 'POST', '/rest/api/3/issue/UP-1/transitions', { body: { transition: { id: '31' } } });
-    expect(response).toMatchObject({ status: 501, body: { errorMessages: ["The sandbox's Jira emulator does not model POST /rest/api/3/issue/{id}/transitions"] } });
+    const response = await callJira(emulator, 'PUT', '/rest/api/3/issue/UP-1/assignee', { body: { accountId: null } });
+    expect(response).toMatchObject({ status: 501, body: { errorMessages: ["The sandbox's Jira emulator does not model PUT /rest/api/3/issue/{id}/assignee"] } });
     expect((await callJira(emulator, 'DELETE', '/rest/api/3/issue/UP-1')).status).toBe(501);
   });
 });
