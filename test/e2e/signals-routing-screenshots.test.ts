@@ -9,7 +9,6 @@ import { mkdirSync } from 'node:fs';
 import { kvs } from '@forge/kvs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import type { FaultStatus } from '../sandbox/instrument';
 import { seedAppData } from '../sandbox/seed/app-data';
 import { sandboxSlack } from '../sandbox/slack/slack-emulator';
 import { SANDBOX_SLACK_BOT_TOKEN } from '../sandbox/slack/web-api';
@@ -82,8 +81,8 @@ describeWhenWanted('routing screenshots in docs/screenshots', () => {
     });
     failedId = d!.id;
     const bulkCreate = (req: { path: string }) => req.path.startsWith('/rest/api/3/issue/bulk') && !req.path.includes('bulkfetch');
-    world.sandbox.jiraLink.injectFault({ match: bulkCreate, // A refusal (400) fails the Jira side for good at once; the injector's type names only the transient statuses.
-    status: 400 as unknown as FaultStatus, times: Infinity });
+    // A refusal (400) fails the Jira side for good at once.
+    world.sandbox.jiraLink.injectFault({ match: bulkCreate, status: 400, times: Infinity });
     await route(world, d!, { route: 'quick-fix', rationale: 'Small, and the support team asks weekly.', quickFix: { projectKey: PROJECT, intoNextSprint: false } });
     await world.sandbox.events.settle();
     world.sandbox.jiraLink.clearFaults();

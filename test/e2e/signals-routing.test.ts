@@ -5,7 +5,6 @@
  * keeps what was typed), a Jira side that failed (Retry), and the counts on every tab following.
  */
 import type { FrameLocator, Page } from 'playwright-core';
-import type { FaultStatus } from '../sandbox/instrument';
 import { seedAppData } from '../sandbox/seed/app-data';
 import { openPage, resolverData, signedInContext, surface, useWorld } from './harness';
 
@@ -174,8 +173,8 @@ test('a Jira side that failed says why and offers Retry, which queues it again',
   const target = await inboxCluster(0);
   const world = started();
   const bulkCreate = (req: { path: string }) => req.path.startsWith('/rest/api/3/issue/bulk') && !req.path.includes('bulkfetch');
-  world.sandbox.jiraLink.injectFault({ match: bulkCreate, // A refusal (400) fails the Jira side for good at once; the injector's type names only the transient statuses.
-    status: 400 as unknown as FaultStatus, times: Infinity });
+  // A refusal (400) fails the Jira side for good at once.
+  world.sandbox.jiraLink.injectFault({ match: bulkCreate, status: 400, times: Infinity });
   const { page, triage, close } = await openTriage();
   try {
     await row(triage, target.id).focus();
@@ -185,7 +184,11 @@ test('a Jira side that failed says why and offers Retry, which queues it again',
     await page.keyboard.press('Control+Enter');
     await announced(triage, 'routed to Quick fix');
     await world.sandbox.events.settle();
-    expect((await tabAs('routed')).details[target.id]?.decision?.jira.state).toBe('failed');
+    const failed = (await tabAs('routed')).details[target.id]?.decision?.jira as { state: string; error?: string | null } | undefined;
+    expect(failed?.state).toBe('failed');
+    // Said once: "Jira refused the request for the new issues: …", not "Jira refused the issue: Jira refused …".
+    expect(failed?.error).toMatch(/^Jira refused the request for the new issues: /);
+    expect(failed?.error).not.toMatch(/Jira refused.*Jira refused/);
     world.sandbox.jiraLink.clearFaults();
     await showTab(page, triage, 'routed');
     const routed = row(triage, target.id);

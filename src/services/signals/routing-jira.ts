@@ -130,7 +130,9 @@ async function createIssuesFor(evidence: readonly Evidence[]): Promise<void> {
         await recordJiraSide(e.decision.clusterId, e.decision.decisionId!, { state: 'pending', issueKey: answer.key });
         issues.set(e.decision.decisionId!, answer);
       } else {
-        await recordJiraSide(e.decision.clusterId, e.decision.decisionId!, { state: 'failed', error: `Jira refused the issue: ${answer.refused}` });
+        // A refusal of the whole call already says "Jira refused the request for …"; one of this issue alone does not.
+        const error = answer.refused.startsWith('Jira refused') ? answer.refused : `Jira refused the issue: ${answer.refused}`;
+        await recordJiraSide(e.decision.clusterId, e.decision.decisionId!, { state: 'failed', error });
       }
     }
   }
