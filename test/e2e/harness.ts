@@ -278,3 +278,17 @@ export async function shootBetween(page: Page, first: Locator, file: string, { l
     clip: { x, y, width: Math.min(pageWidth - x, right - left + 2 * margin), height: bottom.y + bottom.height - top.y + 2 * margin },
   });
 }
+
+/** The triage page of a project's Inbox as `persona` sees it, once its first cluster is listed; `close` ends the browser context. */
+export async function openTriageInbox(
+  world: E2eWorld,
+  persona: PersonaRole,
+  { projectKey = 'PAY', colorMode = 'light' }: { projectKey?: string; colorMode?: 'light' | 'dark' } = {},
+): Promise<{ page: Page; triage: FrameLocator; close: () => Promise<void> }> {
+  const context = await signedInContext(world, persona, colorMode);
+  const page = await openPage(world, context, `#/project/${projectKey}`);
+  const triage = surface(page, 'Upstream triage');
+  await triage.getByTestId('triage-tab-inbox').click();
+  await triage.getByTestId('inbox-cluster').first().waitFor();
+  return { page, triage, close: () => context.close() };
+}

@@ -13,7 +13,7 @@ import { seedAppData } from '../sandbox/seed/app-data';
 import { signHubSpot } from '../../src/services/signals/channels/hubspot';
 import { signSlack } from '../../src/services/signals/channels/slack';
 import { connectAll, hubspotRecord, messageAction, SECRETS } from '../integration/channel-helpers';
-import { openPage, resolverData, signedInContext, surface, useWorld, type E2eWorld } from './harness';
+import { openTriageInbox, resolverData, useWorld, type E2eWorld } from './harness';
 
 const SHOTS = '/tmp/shots';
 const PROJECT = 'PAY';
@@ -42,14 +42,7 @@ const focusInFrame = (page: Page): Promise<string> => {
   });
 };
 
-async function openInbox(persona: 'productLead' | 'sales', colorMode: 'light' | 'dark' = 'light') {
-  const context = await signedInContext(started(), persona, colorMode);
-  const page = await openPage(started(), context, `#/project/${PROJECT}`);
-  const triage = surface(page, 'Upstream triage');
-  await triage.getByTestId('triage-tab-inbox').click();
-  await triage.getByTestId('inbox-cluster').first().waitFor();
-  return { page, triage, close: () => context.close() };
-}
+const openInbox = (persona: 'productLead' | 'sales', colorMode: 'light' | 'dark' = 'light') => openTriageInbox(started(), persona, { projectKey: PROJECT, colorMode });
 
 const row = (triage: FrameLocator, clusterId: string) => triage.locator(`tr[data-focus-key="c:${clusterId}"]`);
 /** The top of the page, where the open cluster is: a whole Inbox page is too tall to read in one picture. */

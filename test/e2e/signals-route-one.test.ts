@@ -15,7 +15,7 @@ import { sandboxSlack } from '../sandbox/slack/slack-emulator';
 import { SANDBOX_SLACK_BOT_TOKEN } from '../sandbox/slack/web-api';
 import { attachSignal, createCluster } from '../../src/store/cluster-repository';
 import { createSignalOnce, recordFirstClustering } from '../../src/store/signal-repository';
-import { eventually, openPage, resolverData, signedInContext, surface, useWorld } from './harness';
+import { eventually, openTriageInbox, resolverData, useWorld } from './harness';
 
 const PROJECT = 'PAY';
 type Summary = { id: string; title: string; version: number; signalCount: number };
@@ -54,14 +54,7 @@ async function clusterOfThree(title: string): Promise<{ clusterId: string; jorda
   return { clusterId, jordan: ids[0]!, sam: ids[1]!, nobody: ids[2]! };
 }
 
-async function openTriage() {
-  const context = await signedInContext(started(), 'productLead');
-  const page = await openPage(started(), context, `#/project/${PROJECT}`);
-  const triage = surface(page, 'Upstream triage');
-  await triage.getByTestId('triage-tab-inbox').click();
-  await triage.getByTestId('inbox-cluster').first().waitFor();
-  return { page, triage, close: () => context.close() };
-}
+const openTriage = () => openTriageInbox(started(), 'productLead', { projectKey: PROJECT });
 
 const row = (triage: FrameLocator, clusterId: string) => triage.locator(`tr[data-focus-key="c:${clusterId}"]`);
 const signalRow = (triage: FrameLocator, signalId: string) => triage.locator(`tr[data-focus-key="s:${signalId}"]`);

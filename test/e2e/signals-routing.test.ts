@@ -6,7 +6,7 @@
  */
 import type { FrameLocator, Page } from 'playwright-core';
 import { seedAppData } from '../sandbox/seed/app-data';
-import { openPage, resolverData, signedInContext, surface, useWorld } from './harness';
+import { openTriageInbox, resolverData, useWorld } from './harness';
 
 const PROJECT = 'PAY';
 type Summary = { id: string; title: string; version: number };
@@ -23,14 +23,7 @@ const started = useWorld((world) =>
 const tabAs = (state: string, extra: Record<string, unknown> = {}) =>
   resolverData<Tab>(started(), 'productLead', 'triage-queue', 'signals.inbox', { projectKey: PROJECT, state, pageSize: 100, ...extra });
 
-async function openTriage() {
-  const context = await signedInContext(started(), 'productLead');
-  const page = await openPage(started(), context, `#/project/${PROJECT}`);
-  const triage = surface(page, 'Upstream triage');
-  await triage.getByTestId('triage-tab-inbox').click();
-  await triage.getByTestId('inbox-cluster').first().waitFor();
-  return { page, triage, close: () => context.close() };
-}
+const openTriage = () => openTriageInbox(started(), 'productLead', { projectKey: PROJECT });
 
 const row = (triage: FrameLocator, clusterId: string) => triage.locator(`tr[data-focus-key="c:${clusterId}"]`);
 const count = async (triage: FrameLocator, tab: string) => Number(await triage.getByTestId(`triage-count-${tab}`).innerText());
